@@ -1,0 +1,48 @@
+/** The `sluice` command: the same core as the app, for CI and scripts. */
+import { checkCommand, CHECK_HELP } from './cli/check-command';
+import { EXIT, UsageError, type CliIo } from './cli/output';
+import { serveCommand, SERVE_HELP } from './cli/serve-command';
+import { SLUICE_VERSION } from './version';
+
+const HELP = `Usage: sluice <command> [options]
+
+Commands:
+  serve    serve Sluice to a browser on this machine (loopback, token-protected)
+  check    connect to a database URL and report the server and its TLS
+
+Run \`sluice <command> --help\` for a command's options.
+Exit codes: 0 ok, 1 the operation failed, 2 bad usage.`;
+
+type Command = (argv: string[], io: CliIo) => Promise<number>;
+
+const COMMANDS: Record<string, { run: Command; help: string }> = {
+  serve: { run: serveCommand, help: SERVE_HELP },
+  check: { run: checkCommand, help: CHECK_HELP },
+};
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(HELP);
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  if (name === '--version' || name === '-v') {
+    io.out(SLUICE_VERSION);
+    return EXIT.ok;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`Unknown command "${name}".\n\n${HELP}`);
+    return EXIT.usage;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (err) {
+    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`${(err as Error).message}\n\n${command.help}`);
+      return EXIT.usage;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,27 @@
+/** Handlers for connections.* and sessions.* calls. */
+import type { Handlers } from '../api/dispatch';
+import { driverFor } from '../drivers';
+import { resolveTarget } from './resolve-target';
+import type { SessionRegistry } from './session-registry';
+
+/** Builds the connection handlers over one session registry. `env` supplies PGPASSWORD/MYSQL_PWD for the CLI only. */
+export function connectionHandlers(
+  sessions: SessionRegistry,
+  env: NodeJS.ProcessEnv | undefined,
+): Pick<Handlers, 'connections.check' | 'sessions.open' | 'sessions.close'> {
+  return {
+    async 'connections.check'(input) {
+      const config = resolveTarget(input.url, { explicit: input.password, env });
+      const session = await driverFor(config.dialect).connect(config);
+      await session.close();
+      return session.server;
+    },
+    async 'sessions.open'(input) {
+      return sessions.open(resolveTarget(input.url, { explicit: input.password, env }));
+    },
+    async 'sessions.close'(input) {
+      await sessions.close(input.sessionId);
+      return { closed: true };
+    },
+  };
+}

@@ -1,0 +1,139 @@
+/** PostgreSQL through `pg`: TLS negotiated and verified before the password is sent. */
+import net from 'node:net';
+import type { TLSSocket } from 'node:tls';
+import pg from 'pg';
+import type { QueryResult, ServerReport } from '../../api/contract';
+import type { ConnectionConfig } from '../../connections/connection-config';
+import { resolveTls, type ResolvedTls } from '../../connections/tls-options';
+import { classifyConnectError, classifyQueryError } from '../classify-error';
+import type { Driver, DriverSession } from '../driver';
+import { tlsReport, tlsWarnings } from '../tls-report';
+import { toPlainValue } from '../values';
+
+function clientConfig(config: ConnectionConfig, tls: ResolvedTls | null): pg.ClientConfig {
+  const ssl = tls ? { ...tls.options, ...(net.isIP(config.host) ? {} : { servername: config.host }) } : false;
+  return {
+    host: config.hostaddr ?? config.host,
+    port: config.port,
+    user: config.user,
+    password: config.password ?? '',
+    database: config.database,
+    ssl,
+    connectionTimeoutMillis: config.connectTimeoutMs,
+    keepAlive: true,
+    application_name: 'sluice',
+    ...(config.readOnly ? { options: '-c default_transaction_read_only=on' } : {}),
+  };
+}
+
+/** Names for type OIDs, looked up once per OID per session. */
+class TypeNames {
+  private readonly names = new Map<number, string>();
+  constructor(private readonly client: pg.Client) {}
+
+  async resolve(oids: number[]): Promise<Map<number, string>> {
+    const missing = [...new Set(oids)].filter((oid) => !this.names.has(oid));
+    if (missing.length) {
+      const res = await this.client.query<{ oid: number; name: string }>('SELECT oid::int AS oid, format_type(oid, NULL) AS name FROM pg_type WHERE oid = ANY($1::oid[])', [missing]);
+      for (const row of res.rows) this.names.set(row.oid, row.name);
+    }
+    return this.names;
+  }
+}
+
+class PostgresSession implements DriverSession {
+  private readonly types: TypeNames;
+  private closed = false;
+
+  constructor(
+    private readonly client: pg.Client,
+    readonly server: ServerReport,
+    private readonly secrets: readonly (string | undefined)[],
+  ) {
+    this.types = new TypeNames(client);
+    client.on('error', () => {
+      // Reported through onLost; an unhandled 'error' event would crash the process.
+    });
+  }
+
+  async run(sql: string, params: readonly unknown[] = []): Promise<QueryResult> {
+    const started = performance.now();
+    try {
+      const raw = (await this.client.query({ text: sql, values: [...params], rowMode: 'array' })) as pg.QueryArrayResult | pg.QueryArrayResult[];
+      // A multi-statement text returns one result per statement; the last is what the user asked to see.
+      const res = Array.isArray(raw) ? raw[raw.length - 1] : raw;
+      if (!res) return { columns: [], rows: [], rowCount: null, command: 'EMPTY', durationMs: performance.now() - started };
+      const fields = res.fields ?? [];
+      const names = fields.length ? await this.types.resolve(fields.map((f) => f.dataTypeID)) : new Map<number, string>();
+      return {
+        columns: fields.map((f) => ({ name: f.name, type: names.get(f.dataTypeID) ?? String(f.dataTypeID) })),
+        rows: res.rows.map((row) => row.map(toPlainValue)),
+        rowCount: res.rowCount,
+        command: res.command ?? 'UNKNOWN',
+        durationMs: performance.now() - started,
+      };
+    } catch (err) {
+      throw classifyQueryError(err, this.secrets);
+    }
+  }
+
+  onLost(listener: (err: Error) => void): void {
+    let fired = false;
+    const fire = (err: Error) => {
+      if (fired || this.closed) return;
+      fired = true;
+      listener(err);
+    };
+    this.client.on('error', fire);
+    this.client.on('end', () => fire(new Error('Connection terminated')));
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.client.end().catch(() => undefined);
+  }
+}
+
+async function open(config: ConnectionConfig, tls: ResolvedTls | null): Promise<{ client: pg.Client; server: ServerReport }> {
+  const client = new pg.Client(clientConfig(config, tls));
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    const version = await client.query<{ v: string }>('SHOW server_version');
+    const stream = (client as unknown as { connection: { stream: net.Socket } }).connection.stream;
+    const report = tls && 'getPeerCertificate' in stream ? tlsReport(stream as TLSSocket, tls) : null;
+    const server: ServerReport = {
+      dialect: 'postgres',
+      serverVersion: version.rows[0]?.v ?? 'unknown',
+      host: config.host,
+      port: config.port,
+      database: config.database,
+      user: config.user,
+      tls: report,
+      warnings: tlsWarnings(report),
+    };
+    return { client, server };
+  } catch (err) {
+    await client.end().catch(() => undefined);
+    throw classifyConnectError(err, config);
+  }
+}
+
+/** The PostgreSQL driver. */
+export const postgresDriver: Driver = {
+  dialect: 'postgres',
+  supportsTransactionalDdl: true,
+  async connect(config) {
+    const tls = await resolveTls(config.ssl, config.host);
+    let opened: { client: pg.Client; server: ServerReport };
+    try {
+      opened = await open(config, tls);
+    } catch (err) {
+      // prefer: libpq falls back to plaintext when the server offers no TLS; Sluice does too, and says so.
+      if (config.ssl.mode !== 'prefer' || (err as { code?: string }).code !== 'SERVER_NO_TLS') throw err;
+      opened = await open(config, null);
+    }
+    return new PostgresSession(opened.client, opened.server, [config.password]);
+  },
+};
