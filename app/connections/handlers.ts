@@ -8,20 +8,23 @@ import type { SessionRegistry } from './session-registry';
 export function connectionHandlers(
   sessions: SessionRegistry,
   env: NodeJS.ProcessEnv | undefined,
-): Pick<Handlers, 'connections.check' | 'sessions.open' | 'sessions.close'> {
+): Pick<Handlers, 'connections.check' | 'sessions.open' | 'sessions.close' | 'sessions.role'> {
   return {
     async 'connections.check'(input) {
-      const config = resolveTarget(input.url, { explicit: input.password, env });
+      const config = resolveTarget(input.url, { explicit: input.password, env, readOnly: input.readOnly });
       const session = await driverFor(config.dialect).connect(config);
       await session.close();
       return session.server;
     },
     async 'sessions.open'(input) {
-      return sessions.open(resolveTarget(input.url, { explicit: input.password, env }));
+      return sessions.open(resolveTarget(input.url, { explicit: input.password, env, readOnly: input.readOnly }));
     },
     async 'sessions.close'(input) {
       await sessions.close(input.sessionId);
       return { closed: true };
+    },
+    async 'sessions.role'(input) {
+      return sessions.role(input.sessionId);
     },
   };
 }

@@ -6,6 +6,7 @@ import { parseConnectionUrl } from './parse-url';
 export interface PasswordSources {
   explicit?: string | undefined;
   env?: NodeJS.ProcessEnv | undefined;
+  readOnly?: boolean | undefined;
 }
 
 /** Parses the URL and fills the password: explicit first, then the URL, then the dialect's env variable. */
@@ -13,5 +14,6 @@ export function resolveTarget(url: string, sources: PasswordSources = {}): Conne
   const config = parseConnectionUrl(url);
   const envName = config.dialect === 'postgres' ? 'PGPASSWORD' : 'MYSQL_PWD';
   const password = sources.explicit ?? config.password ?? sources.env?.[envName];
-  return password === undefined ? config : { ...config, password };
+  const withPassword = password === undefined ? config : { ...config, password };
+  return sources.readOnly ? { ...withPassword, readOnly: true } : withPassword;
 }

@@ -3,6 +3,7 @@
  * the server drops it the call in flight reports CONNECTION_LOST and the next call reconnects.
  */
 import { randomUUID } from 'node:crypto';
+import type { HostRole } from '../api/calls/shared';
 import type { QueryResult, ServerReport } from '../api/contract';
 import { SluiceError } from '../api/errors';
 import type { EventHub } from '../api/event-hub';
@@ -32,12 +33,22 @@ export class SessionRegistry {
 
   /** Runs a statement, reconnecting first if the previous connection was lost. */
   async run(sessionId: string, sql: string): Promise<QueryResult> {
+    return (await this.live(sessionId)).run(sql);
+  }
+
+  /** Role and lag of the host behind a session. */
+  async role(sessionId: string): Promise<HostRole> {
+    return (await this.live(sessionId)).role();
+  }
+
+  /** The session's connection, reconnected if the server dropped the previous one. */
+  private async live(sessionId: string): Promise<DriverSession> {
     const entry = this.entry(sessionId);
     if (!entry.live) {
       entry.live = await this.connect(sessionId, entry.config);
       entry.server = entry.live.server;
     }
-    return entry.live.run(sql);
+    return entry.live;
   }
 
   /** Closes and forgets a session. */

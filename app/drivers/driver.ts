@@ -1,4 +1,5 @@
 /** One interface every database engine implements; the core never talks to pg or mysql2 directly. */
+import type { HostRole } from '../api/calls/shared';
 import type { QueryResult, ServerReport } from '../api/contract';
 import type { ConnectionConfig, Dialect } from '../connections/connection-config';
 
@@ -8,6 +9,8 @@ export interface DriverSession {
   readonly server: ServerReport;
   /** Runs one statement and returns all its rows as arrays. */
   run(sql: string, params?: readonly unknown[]): Promise<QueryResult>;
+  /** Primary or replica, replication lag, and whether the server refuses writes here. */
+  role(): Promise<HostRole>;
   /** Called once if the server drops the connection. */
   onLost(listener: (err: Error) => void): void;
   /** Closes the connection; safe to call twice. */

@@ -46,3 +46,16 @@ export const QueryResult = z.object({
   durationMs: z.number(),
 });
 export type QueryResult = z.infer<typeof QueryResult>;
+
+/** Whether a host takes writes, and how far behind its primary a replica is. */
+export const HostRole = z.object({
+  role: z.enum(['primary', 'replica']),
+  /** Seconds the replica's applied state trails the primary; null when unknown or a primary. */
+  lagSeconds: z.number().nullable(),
+  /** The server itself refuses writes on this session (read-only replica or read-only session). */
+  readOnly: z.boolean(),
+  /** Replication threads are running (replicas only; null when the server does not say). */
+  replicating: z.boolean().nullable(),
+  warnings: z.array(z.string()),
+});
+export type HostRole = z.infer<typeof HostRole>;

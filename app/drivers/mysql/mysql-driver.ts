@@ -9,6 +9,7 @@ import { classifyConnectError, classifyQueryError } from '../classify-error';
 import type { Driver, DriverSession } from '../driver';
 import { tlsReport, tlsWarnings } from '../tls-report';
 import { toPlainValue } from '../values';
+import { mysqlHostRole } from './host-role';
 
 const TYPE_NAMES = mysql.Types as unknown as Record<number, string>;
 
@@ -79,6 +80,10 @@ class MysqlSession implements DriverSession {
     } catch (err) {
       throw classifyQueryError(err, this.secrets);
     }
+  }
+
+  role() {
+    return mysqlHostRole((sql) => this.run(sql));
   }
 
   onLost(listener: (err: Error) => void): void {

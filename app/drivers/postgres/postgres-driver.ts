@@ -9,6 +9,7 @@ import { classifyConnectError, classifyQueryError } from '../classify-error';
 import type { Driver, DriverSession } from '../driver';
 import { tlsReport, tlsWarnings } from '../tls-report';
 import { toPlainValue } from '../values';
+import { postgresHostRole } from './host-role';
 
 function clientConfig(config: ConnectionConfig, tls: ResolvedTls | null): pg.ClientConfig {
   const ssl = tls ? { ...tls.options, ...(net.isIP(config.host) ? {} : { servername: config.host }) } : false;
@@ -75,6 +76,10 @@ class PostgresSession implements DriverSession {
     } catch (err) {
       throw classifyQueryError(err, this.secrets);
     }
+  }
+
+  role() {
+    return postgresHostRole((sql) => this.run(sql));
   }
 
   onLost(listener: (err: Error) => void): void {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { METHODS } from '../../../app/api/contract';
 import { dispatch, type Handlers } from '../../../app/api/dispatch';
 import { SluiceError } from '../../../app/api/errors';
 
@@ -6,14 +7,9 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
   const notUsed = async (): Promise<never> => {
     throw new Error('not used');
   };
-  return {
-    'app.info': async (_input, ctx) => ({ name: 'sluice', version: '0.0.0', door: ctx.door }),
-    'connections.check': notUsed,
-    'sessions.open': notUsed,
-    'sessions.close': notUsed,
-    'query.run': notUsed,
-    ...overrides,
-  };
+  const all = Object.fromEntries(METHODS.map((m) => [m, notUsed])) as unknown as Handlers;
+  const info: Handlers['app.info'] = async (_input, ctx) => ({ name: 'sluice', version: '0.0.0', door: ctx.door });
+  return { ...all, 'app.info': info, ...overrides } as Handlers;
 }
 
 describe('dispatch', () => {
