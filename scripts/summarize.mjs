@@ -16,7 +16,8 @@ for (const file of existsSync(dir) ? readdirSync(dir).sort() : []) {
   if (file.endsWith('.status')) {
     // A check without its own tests (typecheck, lint, build): one pass or one failure.
     const ok = readFileSync(full, 'utf8').trim() === '0';
-    ok ? passed++ : failed++;
+    if (ok) passed++;
+    else failed++;
     rows.push(`${name}: ${ok ? 'ok' : 'FAILED'}`);
     continue;
   }
