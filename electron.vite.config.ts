@@ -34,6 +34,8 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'renderer'),
+    // Relative asset paths: the packaged window loads index.html over file://.
+    base: './',
     // devCspNonce: in `electron-vite dev` only, lets React Refresh's inline preamble past the meta CSP.
     plugins: [react(), devCspNonce()],
     build: {

@@ -15,7 +15,9 @@ export function tlsReport(socket: TLSSocket, verified: { caVerified: boolean; ho
   return {
     protocol: socket.getProtocol() ?? 'unknown',
     cipher: socket.getCipher()?.name ?? 'unknown',
-    ...verified,
+    // Named fields only: the TLS options beside them hold key material.
+    caVerified: verified.caVerified,
+    hostnameVerified: verified.hostnameVerified,
     certificate: hasCert
       ? {
           subject: name(cert.subject as unknown as Record<string, string>),

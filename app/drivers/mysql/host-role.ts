@@ -16,9 +16,11 @@ function field(res: { columns: { name: string }[]; rows: unknown[][] }, ...names
  * (MariaDB, older MySQL). Without the privilege to see replica status, role falls back to read_only.
  */
 export async function mysqlHostRole(run: Run): Promise<HostRole> {
-  const flags = await run('SELECT @@global.read_only, @@session.transaction_read_only');
+  const flags = await run('SELECT @@global.read_only');
   const globalReadOnly = Number(flags.rows[0]?.[0] ?? 0) === 1;
-  const sessionReadOnly = Number(flags.rows[0]?.[1] ?? 0) === 1;
+  // MySQL 8 names it transaction_read_only; MariaDB keeps tx_read_only.
+  const session = await run('SELECT @@session.transaction_read_only').catch(() => run('SELECT @@session.tx_read_only'));
+  const sessionReadOnly = Number(session.rows[0]?.[0] ?? 0) === 1;
   let status: Awaited<ReturnType<Run>> | null = null;
   const warnings: string[] = [];
   try {

@@ -113,7 +113,7 @@ async function open(config: ConnectionConfig, tls: ResolvedTls | null): Promise<
     const version = String((rows as unknown[][])[0]?.[0] ?? 'unknown');
     if (config.readOnly) await conn.query('SET SESSION TRANSACTION READ ONLY');
     const stream = innerStream(conn);
-    const report = tls && 'getPeerCertificate' in stream ? tlsReport(stream as TLSSocket, tls) : null;
+    const report = tls && 'getPeerCertificate' in stream ? tlsReport(stream as TLSSocket, { caVerified: tls.caVerified, hostnameVerified: tls.hostnameVerified }) : null;
     const server: ServerReport = {
       dialect: /mariadb/i.test(version) ? 'mariadb' : 'mysql',
       serverVersion: version,

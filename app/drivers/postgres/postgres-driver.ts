@@ -105,9 +105,9 @@ async function open(config: ConnectionConfig, tls: ResolvedTls | null): Promise<
   client.on('error', () => undefined);
   try {
     await client.connect();
-    const version = await client.query<{ v: string }>('SHOW server_version');
+    const version = await client.query<{ v: string }>("SELECT current_setting('server_version') AS v");
     const stream = (client as unknown as { connection: { stream: net.Socket } }).connection.stream;
-    const report = tls && 'getPeerCertificate' in stream ? tlsReport(stream as TLSSocket, tls) : null;
+    const report = tls && 'getPeerCertificate' in stream ? tlsReport(stream as TLSSocket, { caVerified: tls.caVerified, hostnameVerified: tls.hostnameVerified }) : null;
     const server: ServerReport = {
       dialect: 'postgres',
       serverVersion: version.rows[0]?.v ?? 'unknown',

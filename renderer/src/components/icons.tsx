@@ -1,0 +1,64 @@
+/** The few line icons the shell uses, drawn inline so the CSP needs no image sources. */
+import type { SVGProps } from 'react';
+
+const base = { width: 14, height: 14, viewBox: '0 0 16 16', fill: 'none', stroke: 'currentColor', strokeWidth: 1.5, strokeLinecap: 'round', strokeLinejoin: 'round', 'aria-hidden': true } as const;
+
+/** A plus sign. */
+export const PlusIcon = (p: SVGProps<SVGSVGElement>) => (
+  <svg {...base} {...p}>
+    <path d="M8 3v10M3 8h10" />
+  </svg>
+);
+
+/** A small cross. */
+export const CloseIcon = (p: SVGProps<SVGSVGElement>) => (
+  <svg {...base} {...p}>
+    <path d="M4.5 4.5l7 7M11.5 4.5l-7 7" />
+  </svg>
+);
+
+/** A play triangle. */
+export const PlayIcon = (p: SVGProps<SVGSVGElement>) => (
+  <svg {...base} {...p} fill="currentColor" stroke="none">
+    <path d="M5 3.5v9l7.5-4.5z" />
+  </svg>
+);
+
+/** A database cylinder. */
+export const DatabaseIcon = (p: SVGProps<SVGSVGElement>) => (
+  <svg {...base} {...p}>
+    <ellipse cx="8" cy="4" rx="5" ry="2" />
+    <path d="M3 4v8c0 1.1 2.2 2 5 2s5-.9 5-2V4M3 8c0 1.1 2.2 2 5 2s5-.9 5-2" />
+  </svg>
+);
+
+/** A terminal prompt, for console tabs. */
+export const ConsoleIcon = (p: SVGProps<SVGSVGElement>) => (
+  <svg {...base} {...p}>
+    <rect x="2" y="3" width="12" height="10" rx="1.5" />
+    <path d="M5 7l2 1.5L5 10M8.5 10.5H11" />
+  </svg>
+);
+
+/** A padlock. */
+export const LockIcon = (p: SVGProps<SVGSVGElement>) => (
+  <svg {...base} width={11} height={11} {...p}>
+    <rect x="3.5" y="7" width="9" height="6.5" rx="1" />
+    <path d="M5.5 7V5a2.5 2.5 0 015 0v2" />
+  </svg>
+);
+
+/** An open padlock. */
+export const UnlockIcon = (p: SVGProps<SVGSVGElement>) => (
+  <svg {...base} width={11} height={11} {...p}>
+    <rect x="3.5" y="7" width="9" height="6.5" rx="1" />
+    <path d="M5.5 7V5a2.5 2.5 0 014.9-.7" />
+  </svg>
+);
+
+/** A plug, for the connect tab. */
+export const PlugIcon = (p: SVGProps<SVGSVGElement>) => (
+  <svg {...base} {...p}>
+    <path d="M6 2v3M10 2v3M4.5 5h7v2.5a3.5 3.5 0 01-7 0zM8 11v3" />
+  </svg>
+);
