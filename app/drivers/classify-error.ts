@@ -48,10 +48,15 @@ const RULES: readonly Rule[] = [
     messages: [/no pg_hba\.conf entry .*no encryption/i, /insecure transport are prohibited/i, /require_secure_transport/i, /SSL connection is required/i],
   },
   { code: 'SERVER_NO_TLS', codes: ['HANDSHAKE_NO_SSL_SUPPORT'], messages: [/server does not support SSL/i, /server does not support secure connection/i] },
-  { code: 'DATABASE_NOT_FOUND', codes: ['3D000', 'ER_BAD_DB_ERROR'], messages: [/database ".*" does not exist/i, /Unknown database/i] },
+  {
+    code: 'DATABASE_NOT_FOUND',
+    // MySQL answers "access denied to database" for a database that does not exist, to hide which exist.
+    codes: ['3D000', 'ER_BAD_DB_ERROR', 'ER_DBACCESS_DENIED_ERROR'],
+    messages: [/database ".*" does not exist/i, /Unknown database/i, /Access denied for user .* to database/i],
+  },
   {
     code: 'AUTH_FAILED',
-    codes: ['28P01', 'ER_ACCESS_DENIED_ERROR', 'ER_DBACCESS_DENIED_ERROR', 'ER_ACCESS_DENIED_NO_PASSWORD_ERROR'],
+    codes: ['28P01', 'ER_ACCESS_DENIED_ERROR', 'ER_ACCESS_DENIED_NO_PASSWORD_ERROR'],
     messages: [/password authentication failed/i, /Access denied for user/i, /no password supplied/i, /SASL: SCRAM/i],
   },
   { code: 'TIMEOUT', codes: ['ETIMEDOUT', 'ETIMEOUT'], messages: [/timeout expired/i, /connection timeout/i, /timed out/i] },
@@ -59,7 +64,7 @@ const RULES: readonly Rule[] = [
   {
     code: 'CONNECTION_LOST',
     codes: ['ECONNRESET', 'EPIPE', 'PROTOCOL_CONNECTION_LOST', '57P01', '57P02', '57P03'],
-    messages: [/Connection terminated/i, /Connection lost/i, /terminating connection/i, /socket hang up/i, /server closed the connection/i],
+    messages: [/Connection terminated/i, /Connection lost/i, /connection is in closed state/i, /terminating connection/i, /socket hang up/i, /server closed the connection/i],
   },
 ];
 
@@ -112,12 +117,26 @@ export function classifyCode(err: unknown): ErrorCode | null {
 export function classifyConnectError(err: unknown, config: ConnectionConfig): SluiceError {
   if (err instanceof SluiceError) return err;
   let code = classifyCode(err) ?? 'INTERNAL';
-  // A server that asks for a certificate we did not send, then refuses the login: say which is missing.
-  if (code === 'TLS_CLIENT_CERT_REJECTED' && config.ssl.mode !== 'disable' && !config.ssl.clientCert) code = 'CLIENT_CERT_REQUIRED';
+  const noClientCert = config.ssl.mode === 'disable' || !config.ssl.clientCert;
+  // A server that asks for a certificate we did not send, then refuses the handshake: say which is missing.
+  if (code === 'TLS_CLIENT_CERT_REJECTED' && noClientCert) code = 'CLIENT_CERT_REQUIRED';
   const raw = scrubSecrets(errorMessages(err), [config.password]);
   const where = `${config.host}:${config.port}`;
   const codes = errorCodes(err);
-  return new SluiceError(code, { details: { raw, server: where, ...(codes.length ? { driverCode: codes[0] } : {}) } });
+  const details = { raw, server: where, ...(codes.length ? { driverCode: codes[0] } : {}) };
+  // MySQL refuses a REQUIRE X509 user without a certificate with a plain "Access denied": when the
+  // login offered neither a password nor a certificate, the certificate is what is missing.
+  if (code === 'AUTH_FAILED' && noClientCert && !config.password && config.ssl.mode !== 'disable') {
+    return new SluiceError('CLIENT_CERT_REQUIRED', {
+      message: 'The server refused a login that offered neither a password nor a client certificate.',
+      hint: 'This user most likely signs in with a client certificate: add sslcert/sslkey (ssl-cert/ssl-key). Otherwise give the password.',
+      details,
+    });
+  }
+  if (code === 'DATABASE_NOT_FOUND' && /Access denied/i.test(raw)) {
+    return new SluiceError(code, { message: 'The database does not exist, or this user may not use it.', hint: 'Check the database name, and that the user has been granted access to it.', details });
+  }
+  return new SluiceError(code, { details });
 }
 
 /** Classifies an error from a running statement: a lost connection, or the server's own message. */

@@ -3,6 +3,7 @@ import net from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import mysql from 'mysql2/promise';
 import type { QueryResult, ServerReport } from '../../api/contract';
+import { SluiceError } from '../../api/errors';
 import type { ConnectionConfig } from '../../connections/connection-config';
 import { resolveTls, type ResolvedTls } from '../../connections/tls-options';
 import { classifyConnectError, classifyQueryError } from '../classify-error';
@@ -40,9 +41,20 @@ function connectionOptions(config: ConnectionConfig, tls: ResolvedTls | null): m
     dateStrings: true,
     enableKeepAlive: true,
     ...(tls ? { ssl: sslOptions(tls) } : {}),
-    // libpq's hostaddr: dial this address, but verify the certificate against the host name.
-    ...(config.hostaddr ? { stream: () => net.connect(config.port, config.hostaddr) } : {}),
+    stream: () => dial(config),
   } as mysql.ConnectionOptions;
+}
+
+/**
+ * Opens the TCP socket ourselves. Node's TLS layer checks a certificate against
+ * `socket._host` when no servername is set, and Node leaves that empty for IP hosts, so
+ * mysql2 would verify an IP host as "localhost". Naming the host the user typed makes
+ * verify-full check IP SANs exactly; libpq's hostaddr dials another address for the same name.
+ */
+function dial(config: ConnectionConfig): net.Socket {
+  const socket = net.connect({ host: config.hostaddr ?? config.host, port: config.port, noDelay: true, keepAlive: true });
+  (socket as net.Socket & { _host: string })._host = config.host;
+  return socket;
 }
 
 function innerStream(conn: mysql.Connection): net.Socket {
@@ -78,7 +90,9 @@ class MysqlSession implements DriverSession {
         durationMs,
       };
     } catch (err) {
-      throw classifyQueryError(err, this.secrets);
+      const error = classifyQueryError(err, this.secrets);
+      if (error.code === 'CONNECTION_LOST') this.lost(error);
+      throw error;
     }
   }
 
@@ -86,15 +100,20 @@ class MysqlSession implements DriverSession {
     return mysqlHostRole((sql) => this.run(sql));
   }
 
+  private readonly lostListeners: Array<(err: Error) => void> = [];
+  private isLost = false;
+
+  /** Marks the connection dead once, whether the socket said so or a statement found out. */
+  private lost(err: Error): void {
+    if (this.isLost || this.closed) return;
+    this.isLost = true;
+    for (const listener of this.lostListeners) listener(err);
+  }
+
   onLost(listener: (err: Error) => void): void {
-    let fired = false;
-    const fire = (err: Error) => {
-      if (fired || this.closed) return;
-      fired = true;
-      listener(err);
-    };
-    this.conn.on('error', fire);
-    this.conn.on('end', () => fire(new Error('Connection lost')));
+    this.lostListeners.push(listener);
+    this.conn.on('error', (err) => this.lost(err));
+    this.conn.on('end', () => this.lost(new Error('Connection lost')));
   }
 
   async close(): Promise<void> {
@@ -131,6 +150,21 @@ async function open(config: ConnectionConfig, tls: ResolvedTls | null): Promise<
   }
 }
 
+/**
+ * MariaDB answers a plaintext login to a TLS-only server (or a REQUIRE SSL user) with the
+ * same "Access denied" as a wrong password. The user already chose to send these credentials
+ * in plaintext, so retrying once over TLS exposes nothing new and tells the two apart exactly.
+ */
+async function explainPlaintextRefusal(config: ConnectionConfig, original: Error): Promise<Error> {
+  try {
+    const probe = await open({ ...config, ssl: { mode: 'require' } }, await resolveTls({ mode: 'require' }, config.host));
+    probe.conn.destroy();
+    return new SluiceError('SERVER_REQUIRES_TLS', { details: { server: `${config.host}:${config.port}`, raw: 'The server refused the plaintext login and accepted the same login over TLS.' } });
+  } catch {
+    return original;
+  }
+}
+
 /** The MySQL / MariaDB driver. */
 export const mysqlDriver: Driver = {
   dialect: 'mysql',
@@ -141,8 +175,10 @@ export const mysqlDriver: Driver = {
     try {
       opened = await open(config, tls);
     } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (code === 'AUTH_FAILED' && config.ssl.mode === 'disable') throw await explainPlaintextRefusal(config, err as Error);
       // PREFERRED: the MySQL client falls back to plaintext when the server has no TLS; so does Sluice, and says so.
-      if (config.ssl.mode !== 'prefer' || (err as { code?: string }).code !== 'SERVER_NO_TLS') throw err;
+      if (config.ssl.mode !== 'prefer' || code !== 'SERVER_NO_TLS') throw err;
       opened = await open(config, null);
     }
     return new MysqlSession(opened.conn, opened.server, [config.password]);

@@ -74,7 +74,9 @@ class PostgresSession implements DriverSession {
         durationMs: performance.now() - started,
       };
     } catch (err) {
-      throw classifyQueryError(err, this.secrets);
+      const error = classifyQueryError(err, this.secrets);
+      if (error.code === 'CONNECTION_LOST') this.lost(error);
+      throw error;
     }
   }
 
@@ -82,15 +84,20 @@ class PostgresSession implements DriverSession {
     return postgresHostRole((sql) => this.run(sql));
   }
 
+  private readonly lostListeners: Array<(err: Error) => void> = [];
+  private isLost = false;
+
+  /** Marks the connection dead once, whether the socket said so or a statement found out. */
+  private lost(err: Error): void {
+    if (this.isLost || this.closed) return;
+    this.isLost = true;
+    for (const listener of this.lostListeners) listener(err);
+  }
+
   onLost(listener: (err: Error) => void): void {
-    let fired = false;
-    const fire = (err: Error) => {
-      if (fired || this.closed) return;
-      fired = true;
-      listener(err);
-    };
-    this.client.on('error', fire);
-    this.client.on('end', () => fire(new Error('Connection terminated')));
+    this.lostListeners.push(listener);
+    this.client.on('error', (err) => this.lost(err));
+    this.client.on('end', () => this.lost(new Error('Connection terminated')));
   }
 
   async close(): Promise<void> {

@@ -43,6 +43,18 @@ describe('classifyConnectError', () => {
     expect(classifyConnectError(withCode('tlsv13 alert certificate required'), config).code).toBe('CLIENT_CERT_REQUIRED');
   });
 
+  it('says a client certificate is missing when MySQL refuses a login that offered neither password nor certificate', () => {
+    const err = classifyConnectError(withCode("Access denied for user 'c'@'%' (using password: NO)", 'ER_ACCESS_DENIED_ERROR'), { ...config, password: undefined });
+    expect(err.code).toBe('CLIENT_CERT_REQUIRED');
+    expect(classifyConnectError(withCode("Access denied for user 'c'@'%' (using password: YES)", 'ER_ACCESS_DENIED_ERROR'), config).code).toBe('AUTH_FAILED');
+  });
+
+  it('reports MySQL "access denied to database" as DATABASE_NOT_FOUND with an honest message', () => {
+    const err = classifyConnectError(withCode("Access denied for user 'u'@'%' to database 'nope'", 'ER_DBACCESS_DENIED_ERROR'), config);
+    expect(err.code).toBe('DATABASE_NOT_FOUND');
+    expect(err.message).toMatch(/does not exist, or this user may not use it/);
+  });
+
   it('keeps the raw driver message in details, scrubbed of the password', () => {
     const err = classifyConnectError(withCode('password authentication failed; pw-Secret-1 was sent', '28P01'), config);
     expect(err.details?.raw).toContain('***');
