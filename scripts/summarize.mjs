@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-const dir = process.argv[2] ?? 'test-results/summary';
+const dir = process.argv[2] ?? '.test-summary';
 let passed = 0;
 let failed = 0;
 let skipped = 0;

@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 
 bash scripts/setup.sh || { echo "setup failed"; echo "0 passed, 1 failed"; exit 1; }
 
-summary=test-results/summary
+# Not under test-results/: Playwright empties that folder when it starts.
+summary=.test-summary
 rm -rf "$summary" && mkdir -p "$summary" test/.harness
 
 check() { # name, command...: a check without tests of its own counts as one pass or one failure
