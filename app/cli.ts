@@ -1,6 +1,8 @@
 /** The `sluice` command: the same core as the app, for CI and scripts. */
 import { checkCommand, CHECK_HELP } from './cli/check-command';
+import { migrateCommand, MIGRATE_HELP } from './cli/migrate-command';
 import { EXIT, UsageError, type CliIo } from './cli/output';
+import { profilesCommand, PROFILES_HELP } from './cli/profile-command';
 import { serveCommand, SERVE_HELP } from './cli/serve-command';
 import { SLUICE_VERSION } from './version';
 
@@ -8,16 +10,20 @@ const HELP = `Usage: sluice <command> [options]
 
 Commands:
   serve    serve Sluice to a browser on this machine (loopback, token-protected)
-  check    connect to a database URL and report the server and its TLS
+  check    connect to a database URL (or a saved profile) and report the server and its TLS
+  profiles list, add, remove and export saved connection profiles
+  migrate  show, apply or roll back a migration folder (Django, golang-migrate, dbmate, Flyway)
 
 Run \`sluice <command> --help\` for a command's options.
-Exit codes: 0 ok, 1 the operation failed, 2 bad usage.`;
+Exit codes: 0 ok, 1 the operation failed, 2 bad usage, 3 migration lock held, 4 dirty migration.`;
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   serve: { run: serveCommand, help: SERVE_HELP },
   check: { run: checkCommand, help: CHECK_HELP },
+  migrate: { run: migrateCommand, help: MIGRATE_HELP },
+  profiles: { run: profilesCommand, help: PROFILES_HELP },
 };
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */

@@ -4,8 +4,12 @@
  * no webviews, no permissions); the session adds the CSP header to every response.
  */
 import { app, BrowserWindow, session, type Session, type WebContents } from 'electron';
+import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createCore, type Core } from '../app/core';
+import { fileSink } from '../app/logging/file-sink';
+import { Logger } from '../app/logging/logger';
+import { createDesktopSecretStore } from './secrets';
 import { bindIpc } from './ipc';
 import { CONTENT_SECURITY_POLICY, createWindowOptions, devContentSecurityPolicy, isAppUrl } from './window-options';
 
@@ -66,7 +70,13 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(() => {
       lockDownSession(session.defaultSession);
-      core = createCore({ version: app.getVersion(), dataDir: app.getPath('userData') });
+      const dataDir = app.getPath('userData');
+      core = createCore({
+        version: app.getVersion(),
+        dataDir,
+        secretStore: createDesktopSecretStore(dataDir),
+        logger: new Logger({ sink: fileSink(path.join(dataDir, 'logs', 'sluice.log')) }),
+      });
       unbindIpc = bindIpc(core, appOrigin);
       createWindow();
     })

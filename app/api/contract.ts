@@ -7,18 +7,20 @@
 import type { z } from 'zod';
 import { appCalls, appEvents, type AppOutputs } from './calls/app-calls';
 import { connectionCalls, connectionEvents, type ConnectionOutputs } from './calls/connection-calls';
+import { profileCalls, profileEvents, type ProfileOutputs } from './calls/profile-calls';
+import { migrationCalls, migrationEvents, type MigrationOutputs } from './calls/migration-calls';
 import { queryCalls, queryEvents, type QueryOutputs } from './calls/query-calls';
 
 export { QueryResult, ServerReport, TlsReport } from './calls/shared';
 
 /** Every call: its input schema and a one-line purpose. */
-export const calls = { ...appCalls, ...connectionCalls, ...queryCalls } as const;
+export const calls = { ...appCalls, ...connectionCalls, ...profileCalls, ...queryCalls, ...migrationCalls } as const;
 
 /** What each call returns on success. */
-export interface CallOutputs extends AppOutputs, ConnectionOutputs, QueryOutputs {}
+export interface CallOutputs extends AppOutputs, ConnectionOutputs, ProfileOutputs, QueryOutputs, MigrationOutputs {}
 
 /** Every event the core pushes to the window, with its payload schema. */
-export const events = { ...appEvents, ...connectionEvents, ...queryEvents } as const;
+export const events = { ...appEvents, ...connectionEvents, ...profileEvents, ...queryEvents, ...migrationEvents } as const;
 
 /** A call name, `domain.verbNoun`. */
 export type Method = keyof typeof calls;

@@ -27,6 +27,42 @@ export const ERROR_CATALOG = {
   SESSION_NOT_FOUND: { message: 'This connection is no longer open.', hint: 'Connect again.' },
   QUERY_FAILED: { message: 'The server rejected the statement.', hint: 'Read the server message in details.' },
   READ_ONLY_SESSION: { message: 'This session is read-only (a replica).', hint: 'Switch the session to the primary to write.' },
+  MIGRATION_FORMAT_UNKNOWN: { message: 'No migration format was recognised in this folder.', hint: 'Link a Django project (manage.py) or a golang-migrate, dbmate or Flyway folder, or name the format.' },
+  MIGRATION_SOURCE_INVALID: { message: 'A migration file could not be read or does not follow its format.', hint: 'Fix the file named in details; Sluice reads the folder exactly as its tool does.' },
+  MIGRATION_NOT_FOUND: { message: 'No migration with this id in the folder or the history.', hint: 'Run status to see the ids; Django ids are app.name, SQL folders use the version.' },
+  MIGRATION_LOCKED: { message: 'Another applier holds the migration lock on this database.', hint: 'Wait for it to finish (the holder is named in details), or retry with a lock wait.' },
+  MIGRATION_DIRTY: { message: 'A migration failed part-way and is marked dirty.', hint: 'Fix the database by hand (see the failing statement), then mark the migration resolved.' },
+  MIGRATION_MODIFIED: { message: 'An applied migration file changed since it was applied.', hint: 'Restore the file, or apply anyway with --allow-modified if the change is deliberate.' },
+  MIGRATION_FAILED: { message: 'A migration failed; the run stopped there.', hint: 'Read the failing statement and server message in details, fix the migration and run again.' },
+  MIGRATION_IRREVERSIBLE: { message: 'A migration in the range has no way back.', hint: 'Add a down file (or a reverse for Django operations), or roll back to a later target.' },
+  MIGRATION_NOT_DIRTY: { message: 'This migration is not marked dirty.', hint: 'Only a dirty migration can be marked resolved; run status to see which one is.' },
+  WRONG_DATABASE: { message: 'The Django project would migrate a different database than this connection.', hint: "Make the project's settings read the database from DATABASE_URL (or the variable Sluice is told to use), then try again." },
+  DJANGO_FAILED: { message: "Django's manage.py failed.", hint: 'Read the output in details; run the same manage.py command by hand to reproduce.' },
+  PYTHON_NOT_FOUND: { message: 'The Python interpreter for this Django project could not be started.', hint: "Create the project's virtualenv (.venv or venv), or point Sluice at an interpreter (--python or SLUICE_PYTHON)." },
+  PROFILE_STORE_CORRUPT: {
+    message: 'The saved connection profiles could not be read.',
+    hint: 'Sluice left the file untouched and will not overwrite it. Fix it, or set it aside (details name the file), then try again.',
+  },
+  PROFILE_STORE_TOO_NEW: {
+    message: 'The saved connection profiles were written by a newer Sluice.',
+    hint: 'Update Sluice; this version will not overwrite profiles it does not understand.',
+  },
+  PROFILE_NOT_FOUND: { message: 'No saved connection profile has this id.', hint: 'List the profiles and pick one that exists.' },
+  SECRET_STORE_LOCKED: { message: 'The encrypted password file needs its key.', hint: 'Set SLUICE_SECRET_KEY (or give the passphrase) to unlock it.' },
+  SECRET_KEY_WRONG: {
+    message: 'The key does not open the encrypted password file.',
+    hint: 'Use the key the file was created with. The file was left untouched.',
+  },
+  SECRET_STORE_CORRUPT: { message: 'The password file could not be read.', hint: 'Sluice left the file untouched; restore it from a backup or move it aside and enter the passwords again.' },
+  SECRET_STORE_UNAVAILABLE: { message: 'No protected storage for passwords is available.', hint: 'Enter the password when you connect, or unlock a keychain and restart Sluice.' },
+  SECRET_NOT_FOUND: {
+    message: 'The saved password for this connection is not available.',
+    hint: 'Enter the password again. Without SLUICE_SECRET_KEY the CLI and web door keep passwords only in memory.',
+  },
+  DJANGO_SETTINGS_INVALID: {
+    message: 'The Django DATABASES setting could not be read.',
+    hint: 'Paste the DATABASES dict, or one entry of it, as written in settings.py.',
+  },
 } as const satisfies Record<string, { message: string; hint: string }>;
 
 /** A stable SCREAMING_SNAKE error code. */

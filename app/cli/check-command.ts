@@ -2,20 +2,22 @@
 import { parseArgs } from 'node:util';
 import type { ServerReport } from '../api/contract';
 import { call } from '../api/dispatch';
-import { createCore } from '../core';
-import { defaultDataDir } from '../util/data-dir';
-import { SLUICE_VERSION } from '../version';
 import { report, UsageError, type CliIo } from './output';
+import { createCliCore, findProfile } from './profile-command';
 
 /** Help text for `sluice check`. */
 export const CHECK_HELP = `Usage: sluice check <url> [--json]
+       sluice check --profile <id|name> [--replica <id>] [--json]
 
 Connects once and reports the dialect, server version, TLS protocol, cipher and whether the
 certificate and host name were verified. SSL parameters in the URL mean what libpq
 (sslmode, sslrootcert, sslcert, sslkey) and the MySQL client (ssl-mode, ssl-ca, ssl-cert, ssl-key)
-say they mean. The password may come from the URL or from PGPASSWORD / MYSQL_PWD.
+say they mean. The password may come from the URL or from PGPASSWORD / MYSQL_PWD; for a saved
+profile (see \`sluice profiles\`), from the encrypted password file when SLUICE_SECRET_KEY is set.
 
 Options:
+  --profile P   check a saved profile (id or name) instead of a URL
+  --replica R   with --profile: check that read replica (a read-only session)
   --json   print the API envelope {"ok":true,"value":…} or {"ok":false,"error":…}
   -h, --help
 
@@ -34,16 +36,25 @@ function describe(server: ServerReport): string[] {
 
 /** Runs `sluice check`. */
 export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({ args: argv, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, profile: { type: 'string' }, replica: { type: 'string' } }, allowPositionals: true, strict: true });
   if (values.help) {
     io.out(CHECK_HELP);
     return 0;
   }
   const url = positionals[0];
-  if (!url || positionals.length > 1) throw new UsageError('check takes exactly one connection URL.');
-  const core = createCore({ version: SLUICE_VERSION, dataDir: defaultDataDir(io.env), env: io.env });
+  if (values.profile === undefined ? !url || positionals.length > 1 : positionals.length > 0) {
+    throw new UsageError('check takes exactly one connection URL, or --profile <id|name>.');
+  }
+  if (values.replica !== undefined && values.profile === undefined) throw new UsageError('--replica needs --profile.');
+  const core = createCliCore(io);
   try {
-    const result = await call(core.handlers, 'connections.check', { url }, { door: 'cli' });
+    if (values.profile !== undefined) {
+      const found = await findProfile(core, values.profile);
+      if (!found.ok) return report(io, found, values.json ?? false, describe);
+      const target = { profileId: found.value.id, ...(values.replica !== undefined ? { replicaId: values.replica } : {}) };
+      return report(io, await call(core.handlers, 'connections.check', target, { door: 'cli' }), values.json ?? false, describe);
+    }
+    const result = await call(core.handlers, 'connections.check', { url: url as string }, { door: 'cli' });
     return report(io, result, values.json ?? false, describe);
   } finally {
     await core.close();

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core';
+import { isLogLevel, Logger } from '../logging/logger';
+import { secretStoreFromEnv } from '../secrets/secret-store-from-env';
 import { startHttpDoor } from '../server/http-door';
 import { defaultDataDir } from '../util/data-dir';
 import { SLUICE_VERSION } from '../version';
@@ -49,7 +51,15 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a number from 0 to 65535.');
   const host = values.host ?? '127.0.0.1';
   if (!LOOPBACK.has(host)) throw new UsageError('--host must be a loopback address: the web door is for this machine only.');
-  const core = createCore({ version: SLUICE_VERSION, dataDir: defaultDataDir(io.env) });
+  const dataDir = defaultDataDir(io.env);
+  const level = io.env.SLUICE_LOG_LEVEL;
+  const core = createCore({
+    version: SLUICE_VERSION,
+    dataDir,
+    // Passwords stay in memory unless the user opted in to the encrypted file with SLUICE_SECRET_KEY.
+    secretStore: secretStoreFromEnv(io.env, dataDir),
+    logger: new Logger({ sink: (line) => io.err(line), level: isLogLevel(level) ? level : 'info' }, 'serve'),
+  });
   const door = await startHttpDoor({ core, staticDir: io.env.SLUICE_RENDERER_DIR ?? rendererDir(), host, port });
   io.out(`Sluice is serving at ${door.url}`);
   if (values.open) openBrowser(door.url);

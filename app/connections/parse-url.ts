@@ -82,7 +82,9 @@ export function sslFromParams(params: URLSearchParams): SslConfig {
   if (rawMode !== undefined) {
     const known = SSL_MODES[rawMode.toLowerCase()];
     if (!known) {
-      throw invalid(`Unknown SSL mode "${rawMode.slice(0, 40)}".`, 'Use disable, require, verify-ca or verify-full (MySQL: DISABLED, REQUIRED, VERIFY_CA, VERIFY_IDENTITY).');
+      // Echo the value only when it looks like a mode word: in a malformed URL it may be the tail of a password.
+      const shown = /^[A-Za-z_-]{1,24}$/.test(rawMode) ? ` "${rawMode}"` : '';
+      throw invalid(`Unknown SSL mode${shown}.`, 'Use disable, require, verify-ca or verify-full (MySQL: DISABLED, REQUIRED, VERIFY_CA, VERIFY_IDENTITY).');
     }
     mode = known;
   }

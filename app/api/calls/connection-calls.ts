@@ -1,20 +1,38 @@
 /** connections.* and sessions.* calls: reach a server, keep a session open. */
 import { z } from 'zod';
+import { ProfileId, ReplicaId } from './profile-schemas';
 import { HostRole, ServerReport, SessionId } from './shared';
 
-const connectionTarget = z.object({
-  /** A postgres://, postgresql://, mysql:// or mariadb:// URL, with SSL parameters. */
-  url: z.string().min(1).max(4096),
-  /** The password, when it is not in the URL; never echoed back. */
-  password: z.string().max(1024).optional(),
-  /** Ask the server for a read-only session (always on for replicas), so writes are refused by the server itself. */
-  readOnly: z.boolean().optional(),
-});
+const urlTarget = z
+  .object({
+    /** A postgres://, postgresql://, mysql:// or mariadb:// URL, with SSL parameters. */
+    url: z.string().min(1).max(4096),
+    /** The password, when it is not in the URL; never echoed back. */
+    password: z.string().max(1024).optional(),
+    /** Ask the server for a read-only session (always on for replicas), so writes are refused by the server itself. */
+    readOnly: z.boolean().optional(),
+  })
+  .strict();
+
+const profileTarget = z
+  .object({
+    /** A saved profile; its password comes from the secret store. */
+    profileId: ProfileId,
+    /** One of the profile's read replicas instead of the primary (always a read-only session). */
+    replicaId: ReplicaId.optional(),
+    /** A password for this connection only, when none is saved; never echoed back. */
+    password: z.string().max(1024).optional(),
+    readOnly: z.boolean().optional(),
+  })
+  .strict();
+
+/** A server to reach: a URL (with an optional password) or a saved profile. */
+export const ConnectionTarget = z.union([urlTarget, profileTarget]);
 
 /** Calls in the connections domain. */
 export const connectionCalls = {
-  'connections.check': { input: connectionTarget.strict(), doc: 'Connect once, report server and TLS facts, disconnect.' },
-  'sessions.open': { input: connectionTarget.strict(), doc: 'Open a session to run statements in.' },
+  'connections.check': { input: ConnectionTarget, doc: 'Connect once, report server and TLS facts, disconnect.' },
+  'sessions.open': { input: ConnectionTarget, doc: 'Open a session to run statements in.' },
   'sessions.close': { input: z.object({ sessionId: SessionId }).strict(), doc: 'Close a session.' },
   'sessions.role': { input: z.object({ sessionId: SessionId }).strict(), doc: 'Primary or replica, replication lag, read-only; polled for live lag badges.' },
 } as const;

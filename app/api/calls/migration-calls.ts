@@ -32,6 +32,15 @@ export const MigrationState = z.object({
   appliedBy: z.string().nullable(),
   durationMs: z.number().nullable(),
   dependencies: z.array(z.string()),
+  /** Why the migration is dirty: the direction that failed and, when known, the failing statement (1-based). */
+  dirty: z
+    .object({
+      direction: z.enum(['up', 'down']),
+      statementIndex: z.number().nullable(),
+      statement: z.string().nullable(),
+      error: z.string().nullable(),
+    })
+    .nullable(),
 });
 export type MigrationState = z.infer<typeof MigrationState>;
 
@@ -58,6 +67,12 @@ const folder = z.object({
   sessionId: SessionId,
   dir: z.string().min(1).max(4096),
   format: MigrationFormat.optional(),
+  /** Django: the interpreter (default: the project's .venv or venv, then SLUICE_PYTHON, then python3). */
+  python: z.string().min(1).max(4096).optional(),
+  /** Django: the variable the settings read the database URL from (default DATABASE_URL). */
+  databaseUrlVar: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/).optional(),
+  /** Django: extra environment for manage.py (the settings' other variables). */
+  env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/), z.string().max(32_768)).optional(),
 });
 
 /** Safety settings for a run. */
@@ -84,7 +99,17 @@ export const migrationCalls = {
     input: folder.extend(ApplyOptions.shape).strict(),
     doc: 'Start applying or rolling back; returns a job id at once, progress comes as events.',
   },
-  'migrations.resolve': { input: folder.extend({ id: z.string().min(1).max(300) }).strict(), doc: 'Clear the dirty mark after the user fixed a failed migration by hand.' },
+  'migrations.resolve': {
+    input: folder
+      .extend({
+        /** The dirty migration (default: the only one). */
+        id: z.string().min(1).max(300).optional(),
+        /** What the user made of it: finished by hand (`applied`) or undone (`pending`, the default, like `flyway repair`). */
+        as: z.enum(['applied', 'pending']).optional(),
+      })
+      .strict(),
+    doc: 'Clear the dirty mark after the user fixed a failed migration by hand.',
+  },
 } as const;
 
 /** What migration calls return. */
@@ -107,6 +132,6 @@ export const migrationEvents = {
   'migrations.finished': z.object({
     jobId: z.string(),
     result: z.custom<MigrationRunResult>(),
-    error: z.object({ code: z.string(), message: z.string(), hint: z.string().optional() }).nullable(),
+    error: z.object({ code: z.string(), message: z.string(), hint: z.string().optional(), details: z.record(z.string(), z.unknown()).optional() }).nullable(),
   }),
 } as const;

@@ -1,4 +1,5 @@
-/** The renderer's root: small, separate contexts (status, sessions, workspace) around the shell. */
+/** The renderer's root: small, separate contexts (status, sessions, workspace, profiles) around the shell. */
+import { ProfilesProvider } from '../features/profiles/profiles-context';
 import { AppShell } from './app-shell';
 import { SessionsProvider } from './sessions-context';
 import { StatusProvider } from './status-context';
@@ -10,7 +11,9 @@ export function App() {
     <StatusProvider>
       <SessionsProvider>
         <WorkspaceProvider>
-          <AppShell />
+          <ProfilesProvider>
+            <AppShell />
+          </ProfilesProvider>
         </WorkspaceProvider>
       </SessionsProvider>
     </StatusProvider>

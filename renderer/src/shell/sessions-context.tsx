@@ -3,6 +3,7 @@
  * facts the sidebar shows and listens for `session.lost` so a dropped session is marked.
  */
 import { createContext, use, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { Environment } from '../../../app/api/calls/profile-schemas';
 import type { ServerReport } from '../../../app/api/contract';
 import type { ApiError } from '../../../app/api/errors';
 import { useClient } from '../api';
@@ -10,10 +11,20 @@ import { useClient } from '../api';
 /** Whether a session can still run statements. */
 export type SessionState = { kind: 'open' } | { kind: 'lost'; code: string };
 
+/**
+ * Where a session came from: a URL typed in the connect form, or a saved profile (its primary
+ * or one of its replicas). The profile's name and environment are kept as they were at connect
+ * time, so the session stays labelled and guarded even if the profile is later deleted.
+ */
+export type SessionOrigin =
+  | { kind: 'url' }
+  | { kind: 'profile'; profileId: string; profileName: string; environment: Environment; replicaId: string | null; replicaName: string | null };
+
 /** A session as the window knows it. */
 export interface Session {
   sessionId: string;
   server: ServerReport;
+  origin: SessionOrigin;
   openedAt: Date;
   state: SessionState;
 }
@@ -21,7 +32,7 @@ export interface Session {
 interface SessionsValue {
   sessions: readonly Session[];
   /** Records a session the core just opened. */
-  addSession: (sessionId: string, server: ServerReport) => void;
+  addSession: (sessionId: string, server: ServerReport, origin?: SessionOrigin) => void;
   /** Asks the core to close a session and forgets it; returns the error if the core refused. */
   closeSession: (sessionId: string) => Promise<ApiError | null>;
   findSession: (sessionId: string | null) => Session | null;
@@ -42,8 +53,8 @@ export function SessionsProvider({ children }: { children: ReactNode }) {
     [client],
   );
 
-  const addSession = useCallback((sessionId: string, server: ServerReport) => {
-    setSessions((all) => [...all.filter((s) => s.sessionId !== sessionId), { sessionId, server, openedAt: new Date(), state: { kind: 'open' } }]);
+  const addSession = useCallback((sessionId: string, server: ServerReport, origin: SessionOrigin = { kind: 'url' }) => {
+    setSessions((all) => [...all.filter((s) => s.sessionId !== sessionId), { sessionId, server, origin, openedAt: new Date(), state: { kind: 'open' } }]);
   }, []);
 
   const closeSession = useCallback(

@@ -1,6 +1,7 @@
 /** The strip of work tabs, with keyboard-reachable close buttons and a "+" for a new console. */
 import type { KeyboardEvent } from 'react';
-import { CloseIcon, PlusIcon } from '../components/icons';
+import { CloseIcon, PlusIcon, ShieldIcon } from '../components/icons';
+import { useProfiles } from '../features/profiles/profiles-context';
 import { useSessions } from './sessions-context';
 import { tabSessionId, type Tab } from './tab';
 import { viewOf } from './tab-views';
@@ -13,6 +14,7 @@ export const panelId = (tab: Tab): string => `panel-${tab.id}`;
 export function TabStrip({ currentSessionId }: { currentSessionId: string | null }) {
   const { tabs, activeTab, activate, close, openConsole, openConnect } = useWorkspace();
   const { findSession } = useSessions();
+  const { environmentOf } = useProfiles();
 
   // Roving focus: only the front tab is in the Tab order; arrows, Home and End move between tabs.
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -34,10 +36,17 @@ export function TabStrip({ currentSessionId }: { currentSessionId: string | null
       <div className="tab-list" role="tablist" aria-label="Work tabs" onKeyDown={onKeyDown}>
         {tabs.map((tab) => {
           const view = viewOf(tab);
-          const title = view.title(tab, findSession(tabSessionId(tab)));
+          const session = findSession(tabSessionId(tab));
+          const title = view.title(tab, session);
           const selected = tab.id === activeTab?.id;
+          const environment = environmentOf(session);
           return (
-            <div key={tab.id} className={`tab${selected ? ' tab-active' : ''}`} data-testid={`tab-${tab.kind}`}>
+            <div
+              key={tab.id}
+              className={`tab${selected ? ' tab-active' : ''}${environment ? ` tab-env-${environment}` : ''}`}
+              data-testid={`tab-${tab.kind}`}
+              data-environment={environment ?? undefined}
+            >
               <button
                 type="button"
                 role="tab"
@@ -49,7 +58,8 @@ export function TabStrip({ currentSessionId }: { currentSessionId: string | null
                 onClick={() => activate(tab.id)}
                 title={title}
               >
-                <span className="tab-icon">{view.icon}</span>
+                <span className="tab-icon">{environment === 'production' ? <ShieldIcon /> : view.icon}</span>
+                {environment === 'production' ? <span className="visually-hidden">Production: </span> : null}
                 <span className="tab-title">{title}</span>
               </button>
               <button type="button" className="tab-close" aria-label={`Close ${title}`} onClick={() => close(tab.id)}>

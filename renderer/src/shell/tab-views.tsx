@@ -19,13 +19,17 @@ export interface TabView<K extends TabKind> {
 /** One entry per tab kind. */
 export const TAB_VIEWS: { [K in TabKind]: TabView<K> } = {
   connect: {
-    title: () => 'New connection',
+    title: () => 'Connect by URL',
     icon: <PlugIcon />,
     Body: ConnectTabView,
   },
   console: {
     title: (tab, session) => {
-      const where = session ? `${session.server.database}@${session.server.host}:${session.server.port}` : 'closed';
+      const where = !session
+        ? 'closed'
+        : session.origin.kind === 'profile'
+          ? `${session.origin.profileName}${session.origin.replicaName ? ` (${session.origin.replicaName})` : ''}`
+          : `${session.server.database}@${session.server.host}:${session.server.port}`;
       return tab.ordinal > 1 ? `Console ${tab.ordinal} · ${where}` : `Console · ${where}`;
     },
     icon: <ConsoleIcon />,

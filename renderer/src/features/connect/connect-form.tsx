@@ -9,8 +9,11 @@ import { useClient } from '../../api';
 import { Button } from '../../components/button';
 import { ErrorBanner } from '../../components/error-banner';
 import { useStatus } from '../../shell/status-context';
+import { useProfiles } from '../profiles/profiles-context';
 import { describeUrl } from './describe-url';
 import { ServerFacts } from './server-facts';
+
+const NEW_SHORTCUT = /Mac|iPhone|iPad/.test(navigator.userAgent) ? '⌘N' : 'Ctrl+N';
 
 const URL_PLACEHOLDER = 'postgresql://user@host:5432/db?sslmode=verify-full&sslrootcert=/path/ca.pem';
 
@@ -20,6 +23,7 @@ type Outcome = { kind: 'idle' } | { kind: 'busy'; action: 'check' | 'open' } | {
 export function ConnectForm({ onOpened }: { onOpened: (opened: CallOutput<'sessions.open'>) => void }) {
   const client = useClient();
   const { reportError } = useStatus();
+  const { openNewProfile } = useProfiles();
   const ids = useId();
   const [url, setUrl] = useState('');
   const [password, setPassword] = useState('');
@@ -61,8 +65,12 @@ export function ConnectForm({ onOpened }: { onOpened: (opened: CallOutput<'sessi
       <header className="connect-form-head">
         <h1>Connect to a database</h1>
         <p className="dim">
-          PostgreSQL, MySQL or MariaDB. SSL parameters mean what libpq (<code>sslmode</code>) and the MySQL client (
-          <code>ssl-mode</code>) say they mean.
+          PostgreSQL, MySQL or MariaDB by URL, without saving anything. SSL parameters mean what libpq (<code>sslmode</code>) and the MySQL client (
+          <code>ssl-mode</code>) say they mean. To keep a connection, with its environment, replicas and a password in the secret store,{' '}
+          <button type="button" className="link-button" onClick={() => openNewProfile()} data-testid="connect-new-profile">
+            create a profile
+          </button>{' '}
+          <kbd>{NEW_SHORTCUT}</kbd>.
         </p>
       </header>
 
@@ -122,6 +130,16 @@ export function ConnectForm({ onOpened }: { onOpened: (opened: CallOutput<'sessi
         </Button>
         <Button onClick={check} busy={outcome.kind === 'busy' && outcome.action === 'check'} disabled={busy || !url.trim()} data-testid="connect-check">
           Test connection
+        </Button>
+        <span className="toolbar-spacer" />
+        <Button
+          variant="ghost"
+          onClick={() => openNewProfile({ text: url.trim(), ...(password ? { password } : {}) })}
+          disabled={busy || !url.trim()}
+          title="Open this URL in the profile form to save it"
+          data-testid="connect-save-profile"
+        >
+          Save as profile…
         </Button>
       </div>
 

@@ -1,0 +1,98 @@
+/**
+ * The small SQL toolkit the migration code writes its history with: commands built with bound
+ * parameters in each dialect's placeholder style, rows read by column name, and a check for
+ * which tables exist (so `status` never creates anything).
+ */
+import type { QueryResult } from '../api/contract';
+import type { Dialect } from '../connections/connection-config';
+import type { DriverSession } from '../drivers/driver';
+
+/** A dedicated session and what it speaks. */
+export interface Db {
+  dialect: Dialect;
+  /** MariaDB and MySQL name their statement timeout differently. */
+  mariadb: boolean;
+  session: DriverSession;
+}
+
+/** One statement with its bound parameters. */
+export interface SqlCommand {
+  sql: string;
+  params: unknown[];
+}
+
+/** A tagged template that turns `${value}` into `$n` (PostgreSQL) or `?` (MySQL) with bound parameters. */
+export function sqlFor(dialect: Dialect): (strings: TemplateStringsArray, ...values: unknown[]) => SqlCommand {
+  return (strings, ...values) => {
+    let sql = strings[0] ?? '';
+    values.forEach((_, i) => {
+      sql += (dialect === 'postgres' ? `$${i + 1}` : '?') + (strings[i + 1] ?? '');
+    });
+    return { sql, params: values };
+  };
+}
+
+/** A command without parameters. */
+export function plain(sql: string): SqlCommand {
+  return { sql, params: [] };
+}
+
+/** Runs one command. */
+export function exec(db: Db, command: SqlCommand): Promise<QueryResult> {
+  return db.session.run(command.sql, command.params);
+}
+
+/** The rows of a result as objects keyed by column name. */
+export function rowsOf(result: QueryResult): Array<Record<string, unknown>> {
+  return result.rows.map((row) => Object.fromEntries(result.columns.map((c, i) => [c.name, row[i]])));
+}
+
+/** Which of `names` exist as tables in the session's current schema (PostgreSQL) or database (MySQL). */
+export async function existingTables(db: Db, names: readonly string[]): Promise<Set<string>> {
+  const where = db.dialect === 'postgres' ? 'table_schema = current_schema()' : 'table_schema = DATABASE()';
+  const placeholders = names.map((_, i) => (db.dialect === 'postgres' ? `$${i + 1}` : '?')).join(', ');
+  const result = await db.session.run(`SELECT table_name AS name FROM information_schema.tables WHERE ${where} AND table_name IN (${placeholders})`, [...names]);
+  return new Set(result.rows.map((row) => String(row[0])));
+}
+
+/**
+ * A duration that the database measures itself: inside a PostgreSQL transaction, the time since
+ * BEGIN (`now()` is frozen there, `clock_timestamp()` is not). Lets a batched migration record
+ * its own execution time in the same round trip.
+ */
+export const ELAPSED_IN_TRANSACTION = Symbol('elapsed-in-transaction');
+
+/** Milliseconds measured by Sluice, or by the database inside the migration's transaction. */
+export type Duration = number | typeof ELAPSED_IN_TRANSACTION;
+
+/** A duration as a bound value: rounded milliseconds, or the marker that inlinePg renders as SQL. */
+export function durationValue(duration: Duration | null): number | typeof ELAPSED_IN_TRANSACTION | null {
+  return typeof duration === 'number' ? Math.round(duration) : duration;
+}
+
+/** A PostgreSQL string literal that is safe whatever standard_conforming_strings says (libpq's PQescapeLiteral rule). */
+export function pgLiteral(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (value === ELAPSED_IN_TRANSACTION) return '(extract(epoch FROM clock_timestamp() - now()) * 1000)::int';
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error('non-finite number in a history row');
+    return String(value);
+  }
+  if (typeof value === 'bigint') return value.toString();
+  const text = value instanceof Date ? value.toISOString() : String(value);
+  const quoted = text.replace(/'/g, "''");
+  return text.includes('\\') ? `E'${quoted.replace(/\\/g, '\\\\')}'` : `'${quoted}'`;
+}
+
+/** Renders a PostgreSQL command with its parameters as literals, to travel in one multi-statement batch. */
+export function inlinePg(command: SqlCommand): string {
+  return command.sql.replace(/\$(\d+)/g, (_, n: string) => pgLiteral(command.params[Number(n) - 1]));
+}
+
+/** Converts a MySQL DATETIME text written in UTC (`YYYY-MM-DD hh:mm:ss[.ffffff]`) to ISO 8601. */
+export function utcDatetimeToIso(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  const text = String(value);
+  return /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/.test(text) ? `${text.replace(' ', 'T')}Z` : text;
+}

@@ -1,0 +1,93 @@
+/**
+ * Flyway's folder (scanned recursively, like a Flyway location): `V{version}__{description}.sql`
+ * versioned migrations and `U{version}__{description}.sql` undo migrations; `_` in a version
+ * means `.`, and in a description a space. A `{file}.conf` with `executeInTransaction=false`
+ * runs the script outside a transaction, as Flyway does.
+ */
+import path from 'node:path';
+import { flywayChecksum } from '../../checksum';
+import type { LocalMigration } from '../../model';
+import { invalidSource, listFiles, readText } from '../../source-files';
+import { hasNoTransactionMarker } from '../../split-statements';
+
+/** Flyway's default naming for versioned (V) and undo (U) migrations: prefix, version, `__`, description, `.sql`. */
+export const FLYWAY_FILE = /^([VU])(\d+(?:[._]\d+)*)__(.*)\.sql$/;
+const REPEATABLE = /^R__(.*)\.sql$/;
+
+/** A parsed Flyway file name. */
+export interface FlywayName {
+  kind: 'versioned' | 'undo' | 'repeatable';
+  /** Normalised as Flyway displays it: `1_1` becomes `1.1`; empty for repeatable migrations. */
+  version: string;
+  description: string;
+}
+
+/** Parses a base file name, or returns null when Flyway would not treat it as a SQL migration. */
+export function parseFlywayName(base: string): FlywayName | null {
+  const repeatable = REPEATABLE.exec(base);
+  if (repeatable) return { kind: 'repeatable', version: '', description: (repeatable[1] as string).replace(/_/g, ' ') };
+  const m = FLYWAY_FILE.exec(base);
+  if (!m) return null;
+  return {
+    kind: m[1] === 'V' ? 'versioned' : 'undo',
+    version: (m[2] as string).replace(/_/g, '.'),
+    description: (m[3] as string).replace(/_/g, ' '),
+  };
+}
+
+/** Orders versions as Flyway does: numeric parts left to right, missing parts count as 0. */
+export function compareFlywayVersions(a: string, b: string): number {
+  const pa = a.split('.').map(BigInt);
+  const pb = b.split('.').map(BigInt);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const x = pa[i] ?? 0n;
+    const y = pb[i] ?? 0n;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+async function noTransaction(dir: string, file: string, files: ReadonlySet<string>, sql: string): Promise<boolean> {
+  if (hasNoTransactionMarker(sql)) return true;
+  if (!files.has(`${file}.conf`)) return false;
+  const conf = await readText(dir, `${file}.conf`);
+  return /^\s*executeInTransaction\s*=\s*false\s*$/im.test(conf);
+}
+
+/** Reads the folder into versioned migrations ordered by version, each with its undo script when there is one. */
+export async function listFlyway(dir: string): Promise<LocalMigration[]> {
+  const files = await listFiles(dir, true);
+  const fileSet = new Set(files);
+  const versioned = new Map<string, { file: string; description: string }>();
+  const undo = new Map<string, string>();
+  for (const file of files) {
+    const name = parseFlywayName(path.posix.basename(file));
+    if (!name) continue;
+    if (name.kind === 'repeatable') throw invalidSource(file, 'Flyway repeatable migrations (R__) are not supported by Sluice yet.');
+    const map = name.kind === 'versioned' ? versioned : undo;
+    const same = [...map.keys()].find((v) => compareFlywayVersions(v, name.version) === 0);
+    if (same !== undefined) throw invalidSource(file, `version ${name.version} is used twice.`);
+    if (name.kind === 'versioned') versioned.set(name.version, { file, description: name.description });
+    else undo.set(name.version, file);
+  }
+  const versions = [...versioned.keys()].sort(compareFlywayVersions);
+  return Promise.all(
+    versions.map(async (version) => {
+      const { file, description } = versioned.get(version)!;
+      const undoVersion = [...undo.keys()].find((v) => compareFlywayVersions(v, version) === 0);
+      const undoFile = undoVersion === undefined ? null : (undo.get(undoVersion) as string);
+      const [sql, undoSql] = await Promise.all([readText(dir, file), undoFile ? readText(dir, undoFile) : Promise.resolve(null)]);
+      return {
+        id: version,
+        name: description,
+        file,
+        downFile: undoFile,
+        checksum: String(flywayChecksum(sql)),
+        up: { sql, noTransaction: await noTransaction(dir, file, fileSet, sql) },
+        down: undoSql === null || undoFile === null ? null : { sql: undoSql, noTransaction: await noTransaction(dir, undoFile, fileSet, undoSql) },
+        reversible: undoSql !== null,
+        dependencies: [],
+      } satisfies LocalMigration;
+    }),
+  );
+}

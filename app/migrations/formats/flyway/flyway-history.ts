@@ -1,0 +1,163 @@
+/**
+ * Flyway's `flyway_schema_history`, created with Flyway's own DDL and written row by row as
+ * Flyway writes it: an append-only log ranked by installed_rank, a CRC32 checksum, the
+ * execution time, and success=false for a migration that failed part-way (Flyway's own dirty
+ * state, which `flyway repair` clears). Undo runs add an UNDO_SQL row.
+ */
+import { flywayChecksum } from '../../checksum';
+import { durationValue, exec, plain, rowsOf, sqlFor, type Db, type Duration, type SqlCommand } from '../../db';
+import type { AppliedRecord, DirtyMark, LocalMigration } from '../../model';
+import { createSluiceTable, forgetRow, readSluiceRows, recordDirty, SLUICE_TABLE } from '../../sluice-history';
+import type { HistoryContext, HistoryStore } from '../sql-format';
+import { compareFlywayVersions } from './flyway-files';
+
+const TABLE = 'flyway_schema_history';
+const FORMAT = 'flyway';
+
+const DDL: Record<Db['dialect'], string[]> = {
+  postgres: [
+    `CREATE TABLE IF NOT EXISTS ${TABLE} (
+    installed_rank INT NOT NULL,
+    version VARCHAR(50),
+    description VARCHAR(200) NOT NULL,
+    type VARCHAR(20) NOT NULL,
+    script VARCHAR(1000) NOT NULL,
+    checksum INTEGER,
+    installed_by VARCHAR(100) NOT NULL,
+    installed_on TIMESTAMP NOT NULL DEFAULT now(),
+    execution_time INTEGER NOT NULL,
+    success BOOLEAN NOT NULL,
+    CONSTRAINT flyway_schema_history_pk PRIMARY KEY (installed_rank)
+)`,
+    `CREATE INDEX IF NOT EXISTS flyway_schema_history_s_idx ON ${TABLE} (success)`,
+  ],
+  mysql: [
+    `CREATE TABLE IF NOT EXISTS ${TABLE} (
+    installed_rank INT NOT NULL,
+    version VARCHAR(50),
+    description VARCHAR(200) NOT NULL,
+    type VARCHAR(20) NOT NULL,
+    script VARCHAR(1000) NOT NULL,
+    checksum INT,
+    installed_by VARCHAR(100) NOT NULL,
+    installed_on TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    execution_time INT NOT NULL,
+    success BOOL NOT NULL,
+    CONSTRAINT flyway_schema_history_pk PRIMARY KEY (installed_rank),
+    INDEX flyway_schema_history_s_idx (success)
+) ENGINE=InnoDB`,
+  ],
+};
+
+/** Types whose successful row means the version is applied. */
+const APPLY_TYPES = new Set(['SQL', 'JDBC', 'SPRING_JDBC', 'SCRIPT', 'CUSTOM']);
+
+function appendRow(ctx: HistoryContext, m: LocalMigration, type: 'SQL' | 'UNDO_SQL', success: boolean, durationMs: Duration): SqlCommand {
+  const undo = type === 'UNDO_SQL';
+  const script = (undo ? m.downFile : m.file) ?? '';
+  // Flyway's checksum of the script this row records: the undo file's for UNDO_SQL rows.
+  const checksum = undo ? (m.down ? flywayChecksum(m.down.sql) : null) : Number(m.checksum);
+  const values: Array<[unknown, string]> = [
+    [m.id, 'varchar'],
+    [m.name.slice(0, 200), 'varchar'],
+    [type, 'varchar'],
+    [script.slice(0, 1000), 'varchar'],
+    [checksum, 'integer'],
+    [ctx.by.slice(0, 100), 'varchar'],
+    [durationValue(durationMs), 'integer'],
+    [success, 'boolean'],
+  ];
+  // In INSERT … SELECT PostgreSQL types an untyped parameter as text, so each one is cast.
+  const placeholders = values.map(([, t], i) => (ctx.db.dialect === 'postgres' ? `$${i + 1}::${t}` : '?')).join(', ');
+  return {
+    sql: `INSERT INTO ${TABLE} (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success) SELECT COALESCE(MAX(installed_rank), 0) + 1, ${placeholders} FROM ${TABLE}`,
+    params: values.map(([v]) => v),
+  };
+}
+
+/** Marks the newest failed row of this version and type as successful. */
+function completeRow(ctx: HistoryContext, m: LocalMigration, type: 'SQL' | 'UNDO_SQL', durationMs: Duration | null): SqlCommand {
+  const q = sqlFor(ctx.db.dialect);
+  const ms = durationValue(durationMs);
+  if (ctx.db.dialect === 'mysql') {
+    return q`UPDATE flyway_schema_history SET success = 1, execution_time = COALESCE(${ms}, execution_time) WHERE version = ${m.id} AND type = ${type} AND success = 0 ORDER BY installed_rank DESC LIMIT 1`;
+  }
+  return q`UPDATE flyway_schema_history SET success = true, execution_time = COALESCE(${ms}::int, execution_time) WHERE installed_rank = (SELECT max(installed_rank) FROM flyway_schema_history WHERE version = ${m.id} AND type = ${type} AND NOT success)`;
+}
+
+function dropFailedRows(ctx: HistoryContext, m: LocalMigration, type: 'SQL' | 'UNDO_SQL'): SqlCommand {
+  const q = sqlFor(ctx.db.dialect);
+  return ctx.db.dialect === 'mysql'
+    ? q`DELETE FROM flyway_schema_history WHERE version = ${m.id} AND type = ${type} AND success = 0`
+    : q`DELETE FROM flyway_schema_history WHERE version = ${m.id} AND type = ${type} AND NOT success`;
+}
+
+function toIso(db: Db, value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (db.dialect === 'postgres') return String(value);
+  return new Date(Number(value) * 1000).toISOString();
+}
+
+/** Flyway's history. */
+export const flywayHistory: HistoryStore = {
+  table: TABLE,
+  ensure: (db) => [...DDL[db.dialect].map(plain), createSluiceTable(db)],
+  async read(db, local, tables) {
+    if (!tables.has(TABLE)) return [];
+    const sluice = tables.has(SLUICE_TABLE) ? await readSluiceRows(db, FORMAT) : new Map();
+    const installedOn = db.dialect === 'postgres' ? 'installed_on::timestamptz' : 'UNIX_TIMESTAMP(installed_on)';
+    const rows = rowsOf(
+      await exec(db, plain(`SELECT version, type, checksum, installed_by, ${installedOn} AS installed_on, execution_time, success FROM ${TABLE} ORDER BY installed_rank`)),
+    );
+    // The folder's spelling of a version wins ("1.0" in the table is the file's "1").
+    const idOf = (version: string) => local.find((m) => compareFlywayVersions(m.id, version) === 0)?.id ?? version;
+    const state = new Map<string, AppliedRecord>();
+    let baseline: string | null = null;
+    for (const row of rows) {
+      if (row.version === null) continue;
+      const id = idOf(String(row.version));
+      const type = String(row.type);
+      const success = row.success === true || Number(row.success) === 1;
+      const record: AppliedRecord = {
+        id,
+        checksum: row.checksum === null ? null : String(row.checksum),
+        appliedAt: toIso(db, row.installed_on),
+        appliedBy: row.installed_by === null ? null : String(row.installed_by),
+        durationMs: row.execution_time === null ? null : Number(row.execution_time),
+        dirty: null,
+      };
+      if (type === 'BASELINE') baseline = id;
+      else if (APPLY_TYPES.has(type)) {
+        state.set(id, success ? record : { ...record, dirty: { direction: 'up', statementIndex: null, statement: null, error: null } });
+      } else if (type === 'UNDO_SQL') {
+        const applied = state.get(id);
+        if (success) state.delete(id);
+        else if (applied) state.set(id, { ...applied, dirty: { direction: 'down', statementIndex: null, statement: null, error: null } });
+      }
+    }
+    if (baseline !== null) {
+      for (const m of local) {
+        if (compareFlywayVersions(m.id, baseline) <= 0 && !state.has(m.id)) {
+          state.set(m.id, { id: m.id, checksum: null, appliedAt: null, appliedBy: 'baseline', durationMs: null, dirty: null });
+        }
+      }
+    }
+    for (const record of state.values()) {
+      const detail = sluice.get(record.id);
+      if (record.dirty && detail?.dirty) record.dirty = detail.dirty;
+    }
+    return [...state.values()];
+  },
+  markStarted: (ctx, m, direction) => [appendRow(ctx, m, direction === 'up' ? 'SQL' : 'UNDO_SQL', false, 0)],
+  markDone(ctx, m, direction, durationMs) {
+    const type = direction === 'up' ? 'SQL' : 'UNDO_SQL';
+    return [ctx.started ? completeRow(ctx, m, type, durationMs) : appendRow(ctx, m, type, true, durationMs)];
+  },
+  markFailed: (ctx, m, mark: DirtyMark) => [recordDirty(ctx.db, FORMAT, m.id, m.checksum, ctx.by, mark)],
+  resolve(ctx, m, as, dirty) {
+    const type = dirty.direction === 'up' ? 'SQL' : 'UNDO_SQL';
+    // Up failed: "pending" is flyway repair (drop the failed row); down failed: "applied" drops the failed undo.
+    const keepsFailedRow = (dirty.direction === 'up') === (as === 'applied');
+    return [keepsFailedRow ? completeRow(ctx, m, type, null) : dropFailedRows(ctx, m, type), forgetRow(ctx.db, FORMAT, m.id)];
+  },
+};

@@ -1,0 +1,62 @@
+/**
+ * Splits a migration into statements with a real SQL splitter (quotes, dollar quotes, comments,
+ * MySQL's DELIMITER), drops comment-only pieces, and unwraps a file-level BEGIN … COMMIT:
+ * Sluice runs each migration in its own transaction, and a COMMIT inside would end it early.
+ */
+import { mysqlSplitterOptions, postgreSplitterOptions, splitQuery, type SplitterOptions } from 'dbgate-query-splitter';
+import type { Dialect } from '../connections/connection-config';
+
+const OPTIONS: Record<Dialect, SplitterOptions> = { postgres: postgreSplitterOptions, mysql: mysqlSplitterOptions };
+
+/**
+ * Where the code of a piece starts once its leading whitespace and comments are skipped (the
+ * splitter already placed every piece's comments; this only steps over them). PostgreSQL block
+ * comments nest; MySQL also has `#` line comments.
+ */
+function codeStart(piece: string, dialect: Dialect): number {
+  let i = 0;
+  const n = piece.length;
+  for (;;) {
+    while (i < n && /\s/.test(piece[i] as string)) i++;
+    if (piece.startsWith('--', i) || (dialect === 'mysql' && piece[i] === '#')) {
+      const end = piece.indexOf('\n', i);
+      if (end === -1) return n;
+      i = end + 1;
+    } else if (piece.startsWith('/*', i)) {
+      let depth = 1;
+      i += 2;
+      while (i < n && depth > 0) {
+        if (piece.startsWith('*/', i)) {
+          depth--;
+          i += 2;
+        } else if (dialect === 'postgres' && piece.startsWith('/*', i)) {
+          depth++;
+          i += 2;
+        } else i++;
+      }
+    } else return i;
+  }
+}
+
+const BEGIN = /^(begin|start\s+transaction)(\s+(work|transaction))?$/i;
+const COMMIT = /^(commit|end)(\s+(work|transaction))?$/i;
+
+/** The statements of a script in order, each as written (comments kept), without empty or comment-only pieces. */
+export function splitStatements(sql: string, dialect: Dialect): string[] {
+  const statements = splitQuery(sql, OPTIONS[dialect])
+    .map((piece) => (typeof piece === 'string' ? piece : piece.text).trim())
+    .map((text) => ({ text, code: text.slice(codeStart(text, dialect)).trim() }))
+    .filter((s) => s.code !== '');
+  const first = statements[0];
+  const last = statements[statements.length - 1];
+  if (statements.length >= 2 && first && last && BEGIN.test(first.code) && COMMIT.test(last.code)) {
+    statements.shift();
+    statements.pop();
+  }
+  return statements.map((s) => s.text);
+}
+
+/** True when the script opts out of the transaction with `-- sluice:no-transaction` on a line of its own. */
+export function hasNoTransactionMarker(sql: string): boolean {
+  return /^[ \t]*--[ \t]*sluice:no-transaction[ \t]*$/im.test(sql);
+}

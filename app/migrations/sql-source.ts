@@ -1,0 +1,76 @@
+/** A SQL folder (golang-migrate, dbmate, Flyway) against one database: status, apply, resolve. */
+import type { MigrationStatusReport } from '../api/calls/migration-calls';
+import { SluiceError } from '../api/errors';
+import type { ConnectionConfig } from '../connections/connection-config';
+import { underLock } from './under-lock';
+import { existingTables, exec, type Db } from './db';
+import { executePlan, runAtomically } from './execute-plan';
+import type { SqlFormat } from './formats/sql-format';
+import type { LocalMigration } from './model';
+import { planRun } from './plan';
+import { appliedBy, applyTimeouts, openRunSession } from './run-session';
+import { SLUICE_TABLE } from './sluice-history';
+import type { MigrationSource } from './source';
+import { computeStatus } from './status';
+
+async function readState(db: Db, format: SqlFormat, dir: string) {
+  const local = await format.list(dir);
+  const tables = await existingTables(db, [format.history.table, SLUICE_TABLE]);
+  const applied = await format.history.read(db, local, tables);
+  return { local, states: computeStatus(local, applied, format.compare), tables };
+}
+
+async function ensureTables(db: Db, format: SqlFormat): Promise<void> {
+  const tables = await existingTables(db, [format.history.table, SLUICE_TABLE]);
+  if (tables.size < 2) for (const command of format.history.ensure(db)) await exec(db, command);
+}
+
+/** Builds the source for a SQL folder. */
+export function sqlSource(config: ConnectionConfig, dir: string, format: SqlFormat): MigrationSource {
+  const report = (states: MigrationStatusReport['migrations']): MigrationStatusReport => ({ format: format.name, dir, historyTable: format.history.table, migrations: states });
+  const find = (local: readonly LocalMigration[], id: string) => {
+    const m = local.find((l) => l.id === id);
+    if (!m) throw new SluiceError('MIGRATION_NOT_FOUND', { message: `No migration "${id.slice(0, 200)}" in the folder.`, details: { id } });
+    return m;
+  };
+  return {
+    async status() {
+      const db = await openRunSession(config);
+      try {
+        return report((await readState(db, format, dir)).states);
+      } finally {
+        await db.session.close();
+      }
+    },
+    async source(id) {
+      const m = find(await format.list(dir), id);
+      return { id, format: format.name, file: m.file, up: m.up?.sql ?? null, down: m.down?.sql ?? null, python: null };
+    },
+    apply(request, emit) {
+      return underLock(config, request.lockWaitMs, (holder) => emit({ kind: 'locked', holder }), async (db) => {
+        await ensureTables(db, format);
+        const { local, states } = await readState(db, format, dir);
+        const steps = planRun(states, local, request);
+        await applyTimeouts(db, request);
+        return executePlan({ db, format, local, by: appliedBy(), emit }, steps);
+      });
+    },
+    resolve(id, as, lockWaitMs) {
+      return underLock(config, lockWaitMs, undefined, async (db) => {
+        const { local, states } = await readState(db, format, dir);
+        const dirty = states.filter((s) => s.status === 'dirty');
+        const target = id === undefined ? dirty[0] : states.find((s) => s.id === id);
+        if (id === undefined && dirty.length !== 1) {
+          throw new SluiceError(dirty.length === 0 ? 'MIGRATION_NOT_DIRTY' : 'BAD_INPUT', {
+            message: dirty.length === 0 ? 'No migration is marked dirty.' : `Several migrations are dirty (${dirty.map((d) => d.id).join(', ')}); name one.`,
+          });
+        }
+        if (!target) throw new SluiceError('MIGRATION_NOT_FOUND', { message: `No migration "${String(id).slice(0, 200)}".`, details: { id } });
+        if (target.status !== 'dirty' || !target.dirty) throw new SluiceError('MIGRATION_NOT_DIRTY', { message: `Migration ${target.id} is not marked dirty.`, details: { id: target.id } });
+        const m = find(local, target.id);
+        await runAtomically(db, format.history.resolve({ db, by: appliedBy(), local, started: true, memo: {} }, m, as, target.dirty));
+        return report((await readState(db, format, dir)).states);
+      });
+    },
+  };
+}
