@@ -27,6 +27,8 @@ export interface CoreOptions {
   secretStore?: SecretStore;
   /** Where log lines go, each scrubbed of every secret the core has seen. Default: nowhere. */
   logger?: Logger;
+  /** A session idle this long gives its connection back (default 10 minutes). */
+  sessionIdleTimeoutMs?: number;
 }
 
 /** A running core. */
@@ -41,7 +43,7 @@ export interface Core {
 /** Creates the core with its handlers wired to fresh state. */
 export function createCore(options: CoreOptions): Core {
   const events = new EventHub();
-  const sessions = new SessionRegistry(events);
+  const sessions = new SessionRegistry(events, { idleTimeoutMs: options.sessionIdleTimeoutMs });
   const migrationJobs = new MigrationJobs(events);
   const logger = options.logger ?? new Logger();
   const profiles = createProfileService({ dataDir: options.dataDir, secretStore: options.secretStore, logger, events, env: options.env });

@@ -105,3 +105,29 @@ for (const [primary, replica] of [
     });
   });
 }
+
+describe('idle sessions', () => {
+  const idleCore = createCore({ version: 'test', dataDir: os.tmpdir(), sessionIdleTimeoutMs: 400 });
+  afterAll(() => idleCore.close());
+
+  for (const server of [harness.postgres, harness.mariadb]) {
+    it(`gives an idle ${server.engine} connection back to the server and reconnects on the next call`, async () => {
+      const opened = await idleCore.dispatch('sessions.open', { url: urlFor(server, { ca: harness.certs.ca }), password: server.password }, { door: 'ipc' });
+      if (!opened.ok) throw new Error(opened.error.code);
+      const sessionId = (opened.value as { sessionId: string }).sessionId;
+      const idSql = server.engine === 'postgres' ? 'SELECT pg_backend_pid()' : 'SELECT CONNECTION_ID()';
+      const first = await idleCore.dispatch('query.run', { sessionId, sql: idSql }, { door: 'ipc' });
+      if (!first.ok) throw new Error(first.error.code);
+      const pid = Number((first.value as { rows: unknown[][] }).rows[0]?.[0]);
+      await new Promise((r) => setTimeout(r, 1200));
+      const alive =
+        server.engine === 'postgres'
+          ? await adminQuery(server, 'SELECT 1 FROM pg_stat_activity WHERE pid = $1', { params: [pid] })
+          : await adminQuery(server, 'SELECT 1 FROM information_schema.processlist WHERE id = ?', { params: [pid] });
+      expect(alive).toHaveLength(0);
+      const second = await idleCore.dispatch('query.run', { sessionId, sql: idSql }, { door: 'ipc' });
+      if (!second.ok) throw new Error(second.error.code);
+      expect(Number((second.value as { rows: unknown[][] }).rows[0]?.[0])).not.toBe(pid);
+    });
+  }
+});
