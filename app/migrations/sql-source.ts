@@ -9,7 +9,7 @@ import type { SqlFormat } from './formats/sql-format';
 import type { LocalMigration } from './model';
 import { planRun } from './plan';
 import { appliedBy, applyTimeouts, openRunSession } from './run-session';
-import { SLUICE_TABLE } from './sluice-history';
+import { createSluiceTable, SLUICE_TABLE } from './sluice-history';
 import type { MigrationSource } from './source';
 import { computeStatus } from './status';
 
@@ -22,7 +22,9 @@ async function readState(db: Db, format: SqlFormat, dir: string) {
 
 async function ensureTables(db: Db, format: SqlFormat): Promise<void> {
   const tables = await existingTables(db, [format.history.table, SLUICE_TABLE]);
-  if (tables.size < 2) for (const command of format.history.ensure(db)) await exec(db, command);
+  if (!tables.has(format.history.table) || (!tables.has(SLUICE_TABLE) && format.name !== 'flyway')) {
+    for (const command of format.history.ensure(db)) await exec(db, command);
+  }
 }
 
 /** Builds the source for a SQL folder. */
@@ -68,6 +70,7 @@ export function sqlSource(config: ConnectionConfig, dir: string, format: SqlForm
         if (!target) throw new SluiceError('MIGRATION_NOT_FOUND', { message: `No migration "${String(id).slice(0, 200)}".`, details: { id } });
         if (target.status !== 'dirty' || !target.dirty) throw new SluiceError('MIGRATION_NOT_DIRTY', { message: `Migration ${target.id} is not marked dirty.`, details: { id: target.id } });
         const m = find(local, target.id);
+        if (!(await existingTables(db, [SLUICE_TABLE])).has(SLUICE_TABLE)) await exec(db, createSluiceTable(db));
         await runAtomically(db, format.history.resolve({ db, by: appliedBy(), local, started: true, memo: {} }, m, as, target.dirty));
         return report((await readState(db, format, dir)).states);
       });

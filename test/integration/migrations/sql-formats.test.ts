@@ -91,7 +91,10 @@ for (const server of [harness.postgres, harness.mariadb]) {
         const up = await sluice(['migrate', 'up', url, '--dir', dir, '--yes'], env);
         expect(up.code, up.stderr).toBe(0);
         expect(up.stdout).toContain('Applied 3 migrations.');
-        expect(await tablesIn(server, db)).toEqual(expect.arrayContaining(['widgets', 'gadgets', x.historyTable, 'sluice_migration_history']));
+        const tables = await tablesIn(server, db);
+        expect(tables).toEqual(expect.arrayContaining(['widgets', 'gadgets', x.historyTable]));
+        // Flyway's own row holds checksum, who and duration: Sluice adds a table only where the tool has none.
+        expect(tables.includes('sluice_migration_history')).toBe(x.format !== 'flyway');
         expect((await queryIn(server, db, 'SELECT name FROM widgets'))[0]?.name).toBe('sprocket; the classic');
         expect(await columnsOf(server, db, x.historyTable)).toEqual(x.columns);
         expect(await x.history(server, db)).toEqual(x.afterUp);

@@ -47,6 +47,13 @@ export function compareFlywayVersions(a: string, b: string): number {
   return 0;
 }
 
+/** One key per version as Flyway compares them: numeric parts, trailing zeros dropped ("1.0" and "1" are one version). */
+export function flywayVersionKey(version: string): string {
+  const parts = version.split('.').map((p) => BigInt(p).toString());
+  while (parts.length > 1 && parts[parts.length - 1] === '0') parts.pop();
+  return parts.join('.');
+}
+
 async function noTransaction(dir: string, file: string, files: ReadonlySet<string>, sql: string): Promise<boolean> {
   if (hasNoTransactionMarker(sql)) return true;
   if (!files.has(`${file}.conf`)) return false;
@@ -58,24 +65,22 @@ async function noTransaction(dir: string, file: string, files: ReadonlySet<strin
 export async function listFlyway(dir: string): Promise<LocalMigration[]> {
   const files = await listFiles(dir, true);
   const fileSet = new Set(files);
-  const versioned = new Map<string, { file: string; description: string }>();
+  const versioned = new Map<string, { version: string; file: string; description: string }>();
   const undo = new Map<string, string>();
   for (const file of files) {
     const name = parseFlywayName(path.posix.basename(file));
     if (!name) continue;
     if (name.kind === 'repeatable') throw invalidSource(file, 'Flyway repeatable migrations (R__) are not supported by Sluice yet.');
-    const map = name.kind === 'versioned' ? versioned : undo;
-    const same = [...map.keys()].find((v) => compareFlywayVersions(v, name.version) === 0);
-    if (same !== undefined) throw invalidSource(file, `version ${name.version} is used twice.`);
-    if (name.kind === 'versioned') versioned.set(name.version, { file, description: name.description });
-    else undo.set(name.version, file);
+    const key = flywayVersionKey(name.version);
+    if ((name.kind === 'versioned' ? versioned : undo).has(key)) throw invalidSource(file, `version ${name.version} is used twice.`);
+    if (name.kind === 'versioned') versioned.set(key, { version: name.version, file, description: name.description });
+    else undo.set(key, file);
   }
-  const versions = [...versioned.keys()].sort(compareFlywayVersions);
+  const keys = [...versioned.keys()].sort(compareFlywayVersions);
   return Promise.all(
-    versions.map(async (version) => {
-      const { file, description } = versioned.get(version)!;
-      const undoVersion = [...undo.keys()].find((v) => compareFlywayVersions(v, version) === 0);
-      const undoFile = undoVersion === undefined ? null : (undo.get(undoVersion) as string);
+    keys.map(async (key) => {
+      const { version, file, description } = versioned.get(key)!;
+      const undoFile = undo.get(key) ?? null;
       const [sql, undoSql] = await Promise.all([readText(dir, file), undoFile ? readText(dir, undoFile) : Promise.resolve(null)]);
       return {
         id: version,

@@ -9,7 +9,7 @@ import { durationValue, exec, plain, rowsOf, sqlFor, type Db, type Duration, typ
 import type { AppliedRecord, DirtyMark, LocalMigration } from '../../model';
 import { createSluiceTable, forgetRow, readSluiceRows, recordDirty, SLUICE_TABLE } from '../../sluice-history';
 import type { HistoryContext, HistoryStore } from '../sql-format';
-import { compareFlywayVersions } from './flyway-files';
+import { compareFlywayVersions, flywayVersionKey } from './flyway-files';
 
 const TABLE = 'flyway_schema_history';
 const FORMAT = 'flyway';
@@ -101,7 +101,8 @@ function toIso(db: Db, value: unknown): string | null {
 /** Flyway's history. */
 export const flywayHistory: HistoryStore = {
   table: TABLE,
-  ensure: (db) => [...DDL[db.dialect].map(plain), createSluiceTable(db)],
+  // Flyway's row holds everything; Sluice's table is created only when a failure needs recording.
+  ensure: (db) => DDL[db.dialect].map(plain),
   async read(db, local, tables) {
     if (!tables.has(TABLE)) return [];
     const sluice = tables.has(SLUICE_TABLE) ? await readSluiceRows(db, FORMAT) : new Map();
@@ -110,7 +111,8 @@ export const flywayHistory: HistoryStore = {
       await exec(db, plain(`SELECT version, type, checksum, installed_by, ${installedOn} AS installed_on, execution_time, success FROM ${TABLE} ORDER BY installed_rank`)),
     );
     // The folder's spelling of a version wins ("1.0" in the table is the file's "1").
-    const idOf = (version: string) => local.find((m) => compareFlywayVersions(m.id, version) === 0)?.id ?? version;
+    const byKey = new Map(local.map((m) => [flywayVersionKey(m.id), m.id]));
+    const idOf = (version: string) => (/^\d+(\.\d+)*$/.test(version) ? byKey.get(flywayVersionKey(version)) : undefined) ?? version;
     const state = new Map<string, AppliedRecord>();
     let baseline: string | null = null;
     for (const row of rows) {
@@ -153,7 +155,7 @@ export const flywayHistory: HistoryStore = {
     const type = direction === 'up' ? 'SQL' : 'UNDO_SQL';
     return [ctx.started ? completeRow(ctx, m, type, durationMs) : appendRow(ctx, m, type, true, durationMs)];
   },
-  markFailed: (ctx, m, mark: DirtyMark) => [recordDirty(ctx.db, FORMAT, m.id, m.checksum, ctx.by, mark)],
+  markFailed: (ctx, m, mark: DirtyMark) => [createSluiceTable(ctx.db), recordDirty(ctx.db, FORMAT, m.id, m.checksum, ctx.by, mark)],
   resolve(ctx, m, as, dirty) {
     const type = dirty.direction === 'up' ? 'SQL' : 'UNDO_SQL';
     // Up failed: "pending" is flyway repair (drop the failed row); down failed: "applied" drops the failed undo.

@@ -3,7 +3,7 @@
  * version, dirty while a migration runs. Sluice writes it as golang-migrate's SetVersion does
  * (clear the table, insert the row; the nil version with dirty=true is stored as -1).
  */
-import { exec, plain, rowsOf, sqlFor, type Db, type SqlCommand } from '../../db';
+import { exec, plain, rowsOf, sqlFor, type SqlCommand } from '../../db';
 import type { AppliedRecord, LocalMigration } from '../../model';
 import { createSluiceTable, forgetRow, readSluiceRows, recordApplied, recordDirty, SLUICE_TABLE, withSluiceRow } from '../../sluice-history';
 import { compareDigits } from '../../source-files';

@@ -105,7 +105,8 @@ export function writeFolder(files: Record<string, string>): string {
   return dir;
 }
 
-/** The parsed JSON envelope a `--json` run printed last on stdout. */
+/** The parsed JSON envelope a `--json` run printed last on stdout (loosely typed: tests assert its shape). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test reads arbitrary paths of the printed JSON
 export function envelope(run: CliRun): { ok: boolean; value?: any; error?: any } {
   const lines = run.stdout.trim().split('\n');
   return JSON.parse(lines[lines.length - 1] as string);
