@@ -156,6 +156,7 @@ for (const engine of ENGINES) {
       await expect(exported.getByTestId('export-url')).toHaveAttribute('data-includes-password', 'true');
       // Even then the screen shows it masked.
       await expect(exported.getByTestId('export-url')).not.toHaveValue(new RegExp(server.password));
+      await shot(page, testInfo, `${engine.name}-export`);
       await page.keyboard.press('Escape');
       await expect(page.getByTestId('export-dialog')).toHaveCount(0);
     });
@@ -270,6 +271,7 @@ for (const engine of ENGINES) {
       const confirm = page.getByTestId('delete-dialog');
       await expect(confirm.getByTestId('delete-confirm')).toBeDisabled();
       await confirm.getByTestId('delete-type-name').fill(name);
+      await shot(page, testInfo, `${engine.name}-delete`);
       await confirm.getByTestId('delete-confirm').click();
       await expect(page.getByTestId('profile-item')).toHaveCount(0);
       // Its open session stays, now among the URL sessions.
@@ -278,7 +280,7 @@ for (const engine of ENGINES) {
   });
 }
 
-test('the profile form shows validation errors inline and Esc closes it', async ({ page, sluice }) => {
+test('the profile form shows validation errors inline and Esc closes it', async ({ page, sluice }, testInfo) => {
   await page.goto(sluice.url);
   const dialog = await openNewProfile(page);
   await dialog.getByTestId('profile-port').fill('70000');
@@ -292,6 +294,20 @@ test('the profile form shows validation errors inline and Esc closes it', async 
   // Every SSL mode explains itself; require says the server is not verified.
   await dialog.getByTestId('profile-ssl-mode').selectOption('require');
   await expect(dialog.getByTestId('ssl-mode-line')).toContainText('impersonate');
+  await expect(dialog.getByTestId('ssl-mode-line')).toHaveAttribute('data-level', 'warn');
+  await shot(page, testInfo, 'validation');
+
+  // What only the core checks comes back as BAD_INPUT and lands on its field too.
+  await dialog.getByTestId('profile-name').fill('Bad host');
+  await dialog.getByTestId('profile-host').fill('not a host!');
+  await dialog.getByTestId('profile-port').fill('5432');
+  await dialog.getByTestId('profile-user').fill('app');
+  await dialog.getByTestId('profile-save').click();
+  await expect(dialog.getByTestId('field-host').getByTestId('field-error')).toContainText('IP address');
+  await expect(dialog.getByTestId('field-name').getByTestId('field-error')).toHaveCount(0);
+  await expect(dialog.getByTestId('profile-host')).toBeFocused();
+
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('profile-dialog')).toHaveCount(0);
+  await expect(page.getByTestId('profile-item')).toHaveCount(0);
 });

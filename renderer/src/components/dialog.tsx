@@ -9,7 +9,7 @@ import { CloseIcon } from './icons';
 /** Props of a dialog; it is shown while mounted. */
 export interface DialogProps {
   title: ReactNode;
-  /** Called on Esc, the close button, or a click on the backdrop. */
+  /** Called on Esc, the close button, or (see dismissOnBackdrop) a click on the backdrop. */
   onClose: () => void;
   children: ReactNode;
   /** Buttons along the bottom; inside the form when `onSubmit` is given. */
@@ -21,11 +21,13 @@ export interface DialogProps {
   size?: 'small' | 'large';
   /** A tone for the header stripe (production dialogs are red). */
   tone?: 'plain' | 'danger';
+  /** Whether a click on the backdrop closes it; off for forms, where a stray click would lose typing. */
+  dismissOnBackdrop?: boolean;
   testId?: string;
 }
 
 /** A modal dialog; mount it to open it, unmount it to close it. */
-export function Dialog({ title, onClose, children, footer, onSubmit, subtitle, size = 'small', tone = 'plain', testId }: DialogProps) {
+export function Dialog({ title, onClose, children, footer, onSubmit, subtitle, size = 'small', tone = 'plain', dismissOnBackdrop = true, testId }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const closeRef = useRef(onClose);
@@ -72,7 +74,7 @@ export function Dialog({ title, onClose, children, footer, onSubmit, subtitle, s
       }}
       onMouseDown={(event) => {
         // A press on the backdrop (the dialog element itself, outside its box) closes it.
-        if (event.target !== ref.current) return;
+        if (!dismissOnBackdrop || event.target !== ref.current) return;
         const box = ref.current.getBoundingClientRect();
         const inside = event.clientX >= box.left && event.clientX <= box.right && event.clientY >= box.top && event.clientY <= box.bottom;
         if (!inside) closeRef.current();

@@ -205,6 +205,7 @@ export function ProfileDialog({
       onClose={onClose}
       onSubmit={() => void save()}
       size="large"
+      dismissOnBackdrop={false}
       tone={production ? 'danger' : 'plain'}
       testId="profile-dialog"
       footer={

@@ -288,10 +288,18 @@ export function issuesToErrors(details: Record<string, unknown> | undefined): { 
     const { path, message } = issue as { path?: unknown; message?: unknown };
     if (typeof message !== 'string') continue;
     const key = typeof path === 'string' ? normalisePath(path) : '';
-    if (key && FIELD_PATHS.test(key)) fields[key] ??= message;
+    if (key && FIELD_PATHS.test(key)) fields[key] ??= friendlier(key, message);
     else other.push(key ? `${key}: ${message}` : message);
   }
   return { fields, other };
+}
+
+/** zod says only "Invalid input" when no member of a union matched; say what a host may be. */
+function friendlier(path: string, message: string): string {
+  if (message !== 'Invalid input') return message;
+  if (/(^|\.)host$/.test(path)) return 'Use a host name (letters, digits, ".", "-", "_") or an IP address.';
+  if (path === 'hostaddr') return 'Use an IPv4 or IPv6 address.';
+  return message;
 }
 
 /** The paths the form has a field for. */

@@ -52,8 +52,11 @@ function ProfileItem({ profile, sessions, currentSessionId }: { profile: Profile
           {dialectMark(engine)}
         </span>
         <span className="profile-text">
-          <span className="profile-name" data-testid="profile-name">
-            {profile.name}
+          <span className="profile-title-line">
+            <span className="profile-name" data-testid="profile-name">
+              {profile.name}
+            </span>
+            <SslModeChip mode={profile.ssl.mode} />
           </span>
           <span className="profile-host mono" data-testid="profile-host" title={`${profile.user}@${profile.host}:${profile.port}/${profile.database}`}>
             {profile.host}:{profile.port}
@@ -63,7 +66,6 @@ function ProfileItem({ profile, sessions, currentSessionId }: { profile: Profile
             {profile.database ? <span className="dim"> · {profile.database}</span> : null}
           </span>
         </span>
-        <SslModeChip mode={profile.ssl.mode} />
       </div>
       <div className="profile-actions">
         <Button

@@ -31,11 +31,11 @@ export function ReplicasEditor({ form, errors, update }: { form: ProfileForm; er
               <Field label="Port" error={errors[`replicas.${i}.port`]} testId="field-replica-port">
                 <input className="mono" type="text" inputMode="numeric" autoComplete="off" value={r.port} onChange={(e) => change(r.key, { port: e.target.value })} data-testid="replica-port" />
               </Field>
-              <Field label="User (optional)" error={errors[`replicas.${i}.user`]} testId="field-replica-user">
+              <Field label="User" error={errors[`replicas.${i}.user`]} testId="field-replica-user">
                 <input type="text" autoComplete="off" spellCheck={false} placeholder={form.user || 'as the primary'} value={r.user} onChange={(e) => change(r.key, { user: e.target.value })} data-testid="replica-user" />
               </Field>
               <Field
-                label="Password (optional)"
+                label="Password"
                 error={errors[`replicas.${i}.password`]}
                 testId="field-replica-password"
                 note={r.hasSavedPassword && !r.forgetPassword ? 'A password is saved; leave empty to keep it.' : undefined}
