@@ -6,6 +6,8 @@ import type { ComponentType, ReactNode } from 'react';
 import { ConsoleIcon, PlugIcon } from '../components/icons';
 import { ConnectTabView } from '../features/connect/connect-tab';
 import { ConsoleTabView } from '../features/console/console-tab';
+import { MigrationsIcon } from '../features/migrations/migrations-icon';
+import { MigrationsTabView } from '../features/migrations/migrations-tab';
 import type { Session } from './sessions-context';
 import type { Tab, TabKind, TabOf } from './tab';
 
@@ -14,6 +16,13 @@ export interface TabView<K extends TabKind> {
   title: (tab: TabOf<K>, session: Session | null) => string;
   icon: ReactNode;
   Body: ComponentType<{ tab: TabOf<K> }>;
+}
+
+/** Where a session points, for tab titles: the profile (and replica) name, or db@host:port. */
+function sessionWhere(session: Session | null): string {
+  if (!session) return 'closed';
+  if (session.origin.kind === 'profile') return `${session.origin.profileName}${session.origin.replicaName ? ` (${session.origin.replicaName})` : ''}`;
+  return `${session.server.database}@${session.server.host}:${session.server.port}`;
 }
 
 /** One entry per tab kind. */
@@ -25,15 +34,16 @@ export const TAB_VIEWS: { [K in TabKind]: TabView<K> } = {
   },
   console: {
     title: (tab, session) => {
-      const where = !session
-        ? 'closed'
-        : session.origin.kind === 'profile'
-          ? `${session.origin.profileName}${session.origin.replicaName ? ` (${session.origin.replicaName})` : ''}`
-          : `${session.server.database}@${session.server.host}:${session.server.port}`;
+      const where = sessionWhere(session);
       return tab.ordinal > 1 ? `Console ${tab.ordinal} · ${where}` : `Console · ${where}`;
     },
     icon: <ConsoleIcon />,
     Body: ConsoleTabView,
+  },
+  migrations: {
+    title: (_tab, session) => `Migrations · ${sessionWhere(session)}`,
+    icon: <MigrationsIcon />,
+    Body: MigrationsTabView,
   },
 };
 

@@ -18,8 +18,15 @@ export interface ConsoleTab {
   ordinal: number;
 }
 
+/** The Migrations view of one session: its linked folder, status, runs. */
+export interface MigrationsTab {
+  kind: 'migrations';
+  id: string;
+  sessionId: string;
+}
+
 /** Any work tab. */
-export type Tab = ConnectTab | ConsoleTab;
+export type Tab = ConnectTab | ConsoleTab | MigrationsTab;
 
 /** A tab's kind name. */
 export type TabKind = Tab['kind'];

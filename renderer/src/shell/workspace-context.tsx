@@ -1,6 +1,6 @@
 /** The open work tabs and which one is in front. Tab contents keep their own state. */
 import { createContext, use, useCallback, useMemo, useReducer, type ReactNode } from 'react';
-import { newTabId, type ConsoleTab, type Tab } from './tab';
+import { newTabId, tabSessionId, type ConsoleTab, type Tab } from './tab';
 
 interface WorkspaceState {
   tabs: readonly Tab[];
@@ -52,6 +52,8 @@ interface WorkspaceValue {
   openConsole: (sessionId: string, replacing?: string) => void;
   /** Brings the session's first console forward, or opens one. */
   focusSession: (sessionId: string) => void;
+  /** Brings the session's Migrations tab forward, or opens one. */
+  openMigrations: (sessionId: string) => void;
   /** Closes every tab bound to a session. */
   closeSessionTabs: (sessionId: string) => void;
 }
@@ -96,12 +98,20 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
     [state.tabs, state.activeId, openConsole],
   );
 
-  const closeSessionTabs = useCallback((sessionId: string) => dispatch({ type: 'closeWhere', test: (t) => t.kind === 'console' && t.sessionId === sessionId }), []);
+  const openMigrations = useCallback(
+    (sessionId: string) => {
+      const existing = state.tabs.find((t) => t.kind === 'migrations' && t.sessionId === sessionId);
+      dispatch(existing ? { type: 'activate', id: existing.id } : { type: 'open', tab: { kind: 'migrations', id: newTabId(), sessionId } });
+    },
+    [state.tabs],
+  );
+
+  const closeSessionTabs = useCallback((sessionId: string) => dispatch({ type: 'closeWhere', test: (t) => tabSessionId(t) === sessionId }), []);
 
   const activeTab = state.tabs.find((t) => t.id === state.activeId) ?? null;
   const value = useMemo(
-    () => ({ tabs: state.tabs, activeTab, activate, close, openConnect, openConsole, focusSession, closeSessionTabs }),
-    [state.tabs, activeTab, activate, close, openConnect, openConsole, focusSession, closeSessionTabs],
+    () => ({ tabs: state.tabs, activeTab, activate, close, openConnect, openConsole, focusSession, openMigrations, closeSessionTabs }),
+    [state.tabs, activeTab, activate, close, openConnect, openConsole, focusSession, openMigrations, closeSessionTabs],
   );
   return <WorkspaceContext value={value}>{children}</WorkspaceContext>;
 }

@@ -70,12 +70,14 @@ async function stop(child: ChildProcess): Promise<void> {
 }
 
 /** `test` with a `sluice` fixture; import `test` and `expect` from here in e2e specs. */
-export const test = base.extend<{ sluice: SluiceServer }>({
-  sluice: async ({}, use, testInfo) => {
+export const test = base.extend<{ sluice: SluiceServer; sluiceEnv: Record<string, string> }>({
+  /** Extra environment for the server process, e.g. `test.use({ sluiceEnv: { SLUICE_PYTHON: '/usr/bin/python3' } })`. */
+  sluiceEnv: [{}, { option: true }],
+  sluice: async ({ sluiceEnv }, use, testInfo) => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sluice-e2e-data-'));
     const child = spawn(process.execPath, ['bin/sluice.mjs', 'serve', '--port', '0'], {
       cwd: REPO_ROOT,
-      env: { ...process.env, SLUICE_DATA_DIR: dataDir },
+      env: { ...process.env, ...sluiceEnv, SLUICE_DATA_DIR: dataDir },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderrText = '';

@@ -4,6 +4,8 @@ import { Button } from '../../components/button';
 import { PlayIcon } from '../../components/icons';
 import { TlsBadge } from '../../components/tls-badge';
 import { sessionLabel, useSessions } from '../../shell/sessions-context';
+import { useWorkspace } from '../../shell/workspace-context';
+import { MigrationsIcon } from '../migrations/migrations-icon';
 import type { ConsoleTab } from '../../shell/tab';
 import { ResultView } from './result-view';
 import { RUN_SHORTCUT, SqlEditor, sqlToRun } from './sql-editor';
@@ -12,6 +14,7 @@ import { useQueryRunner } from './use-query-runner';
 /** Body of a `console` tab. */
 export function ConsoleTabView({ tab }: { tab: ConsoleTab }) {
   const { findSession } = useSessions();
+  const { openMigrations } = useWorkspace();
   const session = findSession(tab.sessionId);
   const { state, run, dismiss } = useQueryRunner(tab.sessionId);
   const [sql, setSql] = useState('');
@@ -32,6 +35,9 @@ export function ConsoleTabView({ tab }: { tab: ConsoleTab }) {
         </Button>
         <kbd className="dim">{RUN_SHORTCUT}</kbd>
         <span className="toolbar-spacer" />
+        <Button variant="ghost" icon={<MigrationsIcon />} onClick={() => openMigrations(tab.sessionId)} disabled={!session} title="Migrations of this database" data-testid="open-migrations">
+          Migrations
+        </Button>
         {session ? (
           <>
             <span className="console-target mono" title={session.server.serverVersion}>

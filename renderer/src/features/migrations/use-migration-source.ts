@@ -1,0 +1,51 @@
+/**
+ * The text of the selected migration (`migrations.source`), fetched when the selection changes
+ * and cached per folder, id and checksum, so flipping between rows does not rerun sqlmigrate.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { ApiError } from '../../../../app/api/errors';
+import { useClient } from '../../api';
+import type { MigrationSourceText, MigrationState } from './types';
+
+/** Where the source of the selected migration stands. */
+export type SourceState =
+  | { kind: 'none' }
+  | { kind: 'loading'; id: string }
+  | { kind: 'loaded'; id: string; text: MigrationSourceText }
+  | { kind: 'failed'; id: string; error: ApiError };
+
+/** Fetches the source of `migration` in `dir`; null selects nothing. */
+export function useMigrationSource(sessionId: string, dir: string | null, migration: MigrationState | null): SourceState {
+  const client = useClient();
+  const cache = useRef(new Map<string, MigrationSourceText>());
+  const [state, setState] = useState<SourceState>({ kind: 'none' });
+  const id = migration?.id ?? null;
+  // A file gone from the folder has no text to show; the checksum tells an edited file apart.
+  const key = dir && id ? `${dir}\n${id}\n${migration?.checksum ?? ''}` : null;
+
+  useEffect(() => {
+    if (!key || !dir || !id) {
+      setState({ kind: 'none' });
+      return;
+    }
+    const cached = cache.current.get(key);
+    if (cached) {
+      setState({ kind: 'loaded', id, text: cached });
+      return;
+    }
+    let live = true;
+    setState({ kind: 'loading', id });
+    void client.call('migrations.source', { sessionId, dir, id }).then((result) => {
+      if (!live) return;
+      if (result.ok) {
+        cache.current.set(key, result.value);
+        setState({ kind: 'loaded', id, text: result.value });
+      } else setState({ kind: 'failed', id, error: result.error });
+    });
+    return () => {
+      live = false;
+    };
+  }, [client, sessionId, dir, id, key]);
+
+  return state;
+}
