@@ -98,16 +98,20 @@ async function runStepwise(ctx: ExecuteContext, hctx: HistoryContext, m: LocalMi
   }
 }
 
-function failureOutcome(m: LocalMigration, failure: StepFailure, total: number): Outcome {
+function failureOutcome(m: LocalMigration, failure: StepFailure, total: number, transactional: boolean): Outcome {
   const where = failure.statementIndex === null ? '' : ` at statement ${failure.statementIndex} of ${total}`;
   const txHint = failure.error.details?.driverCode === '25001' ? ' This statement cannot run inside a transaction: add a line `-- sluice:no-transaction` to the file.' : '';
+  // Rolled back as a whole: fix and rerun. Otherwise the statements before the failure stay and the migration is dirty.
+  const next = transactional
+    ? 'Nothing of it was kept: fix the migration and run again.'
+    : 'The statements before it stay applied and the migration is marked dirty: undo or finish them by hand, fix the file, then Mark resolved (sluice migrate resolve) and run again.';
   return {
     id: m.id,
     status: 'error',
     error: {
       code: 'MIGRATION_FAILED',
       message: `Migration ${m.id} failed${where}: ${failure.error.message}`,
-      hint: `Fix the migration and run again.${txHint}`,
+      hint: `${next}${txHint}`,
       ...(failure.statementIndex === null ? {} : { statementIndex: failure.statementIndex }),
       ...(failure.statement === null ? {} : { statement: failure.statement }),
     },
@@ -133,7 +137,7 @@ export async function executePlan(ctx: ExecuteContext, steps: readonly PlanStep[
       else await runStepwise(ctx, hctx, m, dir, statements, started);
     } catch (err) {
       if (!(err instanceof StepFailure)) throw err;
-      outcomes[i] = failureOutcome(m, err, statements.length);
+      outcomes[i] = failureOutcome(m, err, statements.length, transactional);
       return { direction, outcomes, ok: false };
     }
     const durationMs = performance.now() - started;

@@ -46,7 +46,7 @@ export function sqlSource(config: ConnectionConfig, dir: string, format: SqlForm
     },
     async source(id) {
       const m = find(await format.list(dir), id);
-      return { id, format: format.name, file: m.file, up: m.up?.sql ?? null, down: m.down?.sql ?? null, python: null };
+      return { id, format: format.name, file: m.file, up: m.up?.sql ?? null, down: m.down?.sql ?? null, python: null, unavailable: { up: null, down: null } };
     },
     apply(request, emit) {
       return underLock(config, request.lockWaitMs, (holder) => emit({ kind: 'locked', holder }), async (db) => {

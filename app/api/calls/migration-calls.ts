@@ -115,7 +115,16 @@ export const migrationCalls = {
 /** What migration calls return. */
 export interface MigrationOutputs {
   'migrations.status': MigrationStatusReport;
-  'migrations.source': { id: string; format: MigrationFormat; file: string | null; up: string | null; down: string | null; python: string | null };
+  'migrations.source': {
+    id: string;
+    format: MigrationFormat;
+    file: string | null;
+    up: string | null;
+    down: string | null;
+    python: string | null;
+    /** Why up or down has no text although the migration has one (Django could not render it yet); null otherwise. */
+    unavailable: { up: string | null; down: string | null };
+  };
   'migrations.apply': { jobId: string };
   'migrations.resolve': MigrationStatusReport;
 }

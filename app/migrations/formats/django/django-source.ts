@@ -135,19 +135,24 @@ export function djangoSource(config: ConnectionConfig, dir: string, options: Dja
         const project = await probeProject(manage);
         const m = project.migrations.find((x) => x.id === id);
         if (!m) throw new SluiceError('MIGRATION_NOT_FOUND', { message: `Django knows no migration "${id.slice(0, 200)}".`, details: { id } });
-        const sql = async (extra: string[]) => {
+        // sqlmigrate can fail for one direction only (on MySQL, --backwards inspects tables a pending
+        // migration has not created yet): keep the other panes and say why this one is empty.
+        const sql = async (extra: string[]): Promise<{ text: string | null; reason: string | null }> => {
           const args = ['sqlmigrate', m.app, m.migrationName, ...extra];
           const result = await runManagePy(args, manage);
-          if (result.code !== 0) throw djangoFailed(args, result);
-          return result.stdout.join('\n');
+          if (result.code === 0) return { text: result.stdout.join('\n'), reason: null };
+          return { text: null, reason: djangoFailed(args, result).message };
         };
+        const up = await sql([]);
+        const down = m.reversible ? await sql(['--backwards']) : { text: null, reason: null };
         return {
           id,
           format: 'django' as const,
           file: m.file,
           python: m.path ? await readFile(m.path, 'utf8') : null,
-          up: await sql([]),
-          down: m.reversible ? await sql(['--backwards']) : null,
+          up: up.text,
+          down: down.text,
+          unavailable: { up: up.reason, down: down.reason },
         };
       }),
     apply: (request, emit) =>

@@ -43,6 +43,7 @@ function panesOf(format: MigrationFormat): Array<{ kind: PaneKind; label: string
 }
 
 const textOf = (text: MigrationSourceText, kind: PaneKind): string | null => (kind === 'python' ? text.python : kind === 'up' ? text.up : text.down);
+const reasonOf = (text: MigrationSourceText, kind: PaneKind): string | null => (kind === 'python' ? null : text.unavailable[kind]);
 
 function ActionButton({ plan, label, title, onRun, enabled, icon, testId }: { plan: PlannedRun; label: string; title: string; onRun: (plan: PlannedRun) => void; enabled: boolean; icon: ReactNode; testId: string }) {
   const reason = plan.blocked ?? `${title}: ${plural(plan.steps.length, 'migration')}.`;
@@ -75,7 +76,7 @@ export function MigrationDetails({ migration, format, source, actions }: { migra
     if (dirty.statement) setChosen(dirty.direction);
   }
   const text = source.kind === 'loaded' && source.id === migration.id ? source.text : null;
-  const available = (kind: PaneKind) => (text ? textOf(text, kind) !== null : true);
+  const available = (kind: PaneKind) => (text ? textOf(text, kind) !== null || reasonOf(text, kind) !== null : true);
   const pane = available(chosen) ? chosen : (panes.find((p) => available(p.kind))?.kind ?? chosen);
   const shown = text ? textOf(text, pane) : null;
   const modified = migration.appliedChecksum !== null && migration.checksum !== null && migration.appliedChecksum !== migration.checksum;
@@ -178,6 +179,10 @@ export function MigrationDetails({ migration, format, source, actions }: { migra
             </div>
           ) : shown !== null ? (
             <SourceView text={shown} label={`${migration.id} ${panes.find((p) => p.kind === pane)?.label ?? ''}`} highlight={dirty && dirty.direction === pane ? dirty.statement : null} testId="migration-source" />
+          ) : text && reasonOf(text, pane) ? (
+            <p className="mig-source-note" data-testid="migration-source-unavailable">
+              {reasonOf(text, pane)}
+            </p>
           ) : text ? (
             <p className="mig-source-note dim">{pane === 'down' ? 'This migration has no down script.' : 'No text for this pane.'}</p>
           ) : null}
