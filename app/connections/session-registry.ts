@@ -81,12 +81,14 @@ export class SessionRegistry {
   /** The session's connection, reconnected (once, however many calls wait) if it was closed. */
   private async live(sessionId: string, entry: Entry): Promise<DriverSession> {
     if (entry.live) return entry.live;
+    const first = entry.connecting === null;
     entry.connecting ??= this.connect(sessionId, entry.config).finally(() => {
       entry.connecting = null;
     });
     const live = await entry.connecting;
     entry.live = live;
     entry.server = live.server;
+    if (first) this.events.emit('session.restored', { sessionId });
     return live;
   }
 

@@ -84,6 +84,10 @@ for (const [primary, replica] of [
   describe(`dropped connections on ${primary.engine}`, () => {
     it('reports CONNECTION_LOST for the call in flight and reconnects on the next call', async () => {
       const id = await open(primary);
+      const seen: string[] = [];
+      const stop = core.events.subscribe((name, payload) => {
+        if ((payload as { sessionId?: string }).sessionId === id) seen.push(name);
+      });
       const sleep = primary.engine === 'postgres' ? 'SELECT pg_sleep(20)' : 'SELECT SLEEP(20)';
       const inFlight = run(id, sleep);
       await new Promise((r) => setTimeout(r, 500));
@@ -92,6 +96,9 @@ for (const [primary, replica] of [
       expect(res.ok ? 'ok' : res.error.code).toBe('CONNECTION_LOST');
       const next = await run(id, 'SELECT 1');
       expect(next.ok).toBe(true);
+      stop();
+      // The window is told both: the drop, then the reconnect.
+      expect(seen).toEqual(['session.lost', 'session.restored']);
     });
 
     it('reconnects when the server ended an idle session', async () => {

@@ -48,4 +48,6 @@ export interface ConnectionOutputs {
 /** Events in the connections domain. */
 export const connectionEvents = {
   'session.lost': z.object({ sessionId: SessionId, code: z.string() }),
+  /** A lost or idled-out session connected again by itself on its next call. */
+  'session.restored': z.object({ sessionId: SessionId }),
 } as const;

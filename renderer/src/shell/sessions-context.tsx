@@ -45,13 +45,15 @@ export function SessionsProvider({ children }: { children: ReactNode }) {
   const client = useClient();
   const [sessions, setSessions] = useState<readonly Session[]>([]);
 
-  useEffect(
-    () =>
-      client.on('session.lost', ({ sessionId, code }) =>
-        setSessions((all) => all.map((s) => (s.sessionId === sessionId ? { ...s, state: { kind: 'lost', code } } : s))),
-      ),
-    [client],
-  );
+  useEffect(() => {
+    const setState = (sessionId: string, state: SessionState) => setSessions((all) => all.map((s) => (s.sessionId === sessionId ? { ...s, state } : s)));
+    const offLost = client.on('session.lost', ({ sessionId, code }) => setState(sessionId, { kind: 'lost', code }));
+    const offRestored = client.on('session.restored', ({ sessionId }) => setState(sessionId, { kind: 'open' }));
+    return () => {
+      offLost();
+      offRestored();
+    };
+  }, [client]);
 
   const addSession = useCallback((sessionId: string, server: ServerReport, origin: SessionOrigin = { kind: 'url' }) => {
     setSessions((all) => [...all.filter((s) => s.sessionId !== sessionId), { sessionId, server, origin, openedAt: new Date(), state: { kind: 'open' } }]);

@@ -51,7 +51,7 @@ export function ConsoleTabView({ tab }: { tab: ConsoleTab }) {
       </div>
       {session?.state.kind === 'lost' ? (
         <div className="console-lost" role="status">
-          The connection for this session was lost ({session.state.code}). Statements will fail until you connect again.
+          The connection for this session was lost ({session.state.code}). Sluice reconnects when you run the next statement.
         </div>
       ) : null}
       <div className="console-editor">

@@ -202,7 +202,7 @@ export function MigrationsTabView({ tab }: { tab: MigrationsTab }) {
 
       {session?.state.kind === 'lost' ? (
         <div className="console-lost" role="status">
-          The connection for this session was lost ({session.state.code}). Connect again to load or apply migrations.
+          The connection for this session was lost ({session.state.code}). Sluice reconnects on the next Reload or apply.
         </div>
       ) : null}
 
