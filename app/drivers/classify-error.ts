@@ -125,8 +125,8 @@ export function classifyConnectError(err: unknown, config: ConnectionConfig): Sl
   const codes = errorCodes(err);
   const details = { raw, server: where, ...(codes.length ? { driverCode: codes[0] } : {}) };
   // MySQL refuses a REQUIRE X509 user without a certificate with a plain "Access denied": when the
-  // login offered neither a password nor a certificate, the certificate is what is missing.
-  if (code === 'AUTH_FAILED' && noClientCert && !config.password && config.ssl.mode !== 'disable') {
+  // login offered neither a password nor a certificate, say both. (PostgreSQL names a missing certificate itself.)
+  if (code === 'AUTH_FAILED' && config.dialect === 'mysql' && noClientCert && !config.password && config.ssl.mode !== 'disable') {
     return new SluiceError('CLIENT_CERT_REQUIRED', {
       message: 'The server refused a login that offered neither a password nor a client certificate.',
       hint: 'This user most likely signs in with a client certificate: add sslcert/sslkey (ssl-cert/ssl-key). Otherwise give the password.',

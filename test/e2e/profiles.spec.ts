@@ -108,7 +108,7 @@ for (const engine of ENGINES) {
 
       const result = await runTest(dialog);
       await expect(result).toHaveAttribute('data-outcome', 'ok');
-      await expect(result).toHaveAttribute('data-via', 'url');
+      await expect(result).toHaveAttribute('data-via', 'form');
       await expect(result.getByTestId('cert-subject')).toContainText('CN=localhost');
       await expect(result.getByTestId('cert-issuer')).toContainText('Sluice Test CA');
       await expect(result.getByTestId('cert-sans')).toContainText('127.0.0.1');

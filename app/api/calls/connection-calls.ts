@@ -1,6 +1,6 @@
 /** connections.* and sessions.* calls: reach a server, keep a session open. */
 import { z } from 'zod';
-import { ProfileId, ReplicaId } from './profile-schemas';
+import { ConnectTimeoutMs, Database, HostAddress, HostName, Port, ProfileDialect, ProfileId, ReplicaId, SslConfigSchema, UserName } from './profile-schemas';
 import { HostRole, ServerReport, SessionId } from './shared';
 
 const urlTarget = z
@@ -26,8 +26,32 @@ const profileTarget = z
   })
   .strict();
 
-/** A server to reach: a URL (with an optional password) or a saved profile. */
-export const ConnectionTarget = z.union([urlTarget, profileTarget]);
+const draftTarget = z
+  .object({
+    /** The connection fields of a profile form that is not saved yet (a pasted PEM CA included). */
+    draft: z
+      .object({
+        dialect: ProfileDialect,
+        host: HostName,
+        hostaddr: HostAddress.optional(),
+        port: Port,
+        database: Database,
+        user: UserName,
+        ssl: SslConfigSchema,
+        connectTimeoutMs: ConnectTimeoutMs,
+      })
+      .strict(),
+    /** A typed password; else the import's pending password; else the saved password of `profileId`. */
+    password: z.string().max(1024).optional(),
+    pendingPasswordId: z.string().min(1).max(100).optional(),
+    /** The saved profile this draft edits, whose stored password is used when none is given. */
+    profileId: ProfileId.optional(),
+    readOnly: z.boolean().optional(),
+  })
+  .strict();
+
+/** A server to reach: a URL (with an optional password), a saved profile, or an unsaved profile form. */
+export const ConnectionTarget = z.union([urlTarget, profileTarget, draftTarget]);
 
 /** Calls in the connections domain. */
 export const connectionCalls = {

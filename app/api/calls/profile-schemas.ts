@@ -53,9 +53,12 @@ export const SslConfigSchema = z.discriminatedUnion('mode', [
 ]);
 
 const Name = z.string().trim().min(1).max(200);
-const UserName = z.string().min(1).max(200);
-const Database = z.string().max(200);
-const ConnectTimeoutMs = z.number().int().min(1).max(3_600_000);
+/** A database user name. */
+export const UserName = z.string().min(1).max(200);
+/** A database name; empty means the driver default. */
+export const Database = z.string().max(200);
+/** How long a connect may take. */
+export const ConnectTimeoutMs = z.number().int().min(1).max(3_600_000);
 /** Opaque reference into the SecretStore; null when no password is stored. */
 const SecretRef = z.string().min(1).max(200);
 

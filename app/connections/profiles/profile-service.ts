@@ -19,11 +19,11 @@ import { importConnectionText } from '../import/import-text';
 import { resolveTarget as resolveUrlTarget } from '../resolve-target';
 import type { Profile, ProfileExport, ProfileImport, ProfileInput, Replica } from './profile';
 import { ProfileStore } from './profile-store';
+import type { z } from 'zod';
+import type { ConnectionTarget as ConnectionTargetSchema } from '../../api/calls/connection-calls';
 
-/** A server to connect to: a URL (with an optional password) or a saved profile (optionally one of its replicas). */
-export type ConnectionTarget =
-  | { url: string; password?: string | undefined; readOnly?: boolean | undefined }
-  | { profileId: string; replicaId?: string | undefined; password?: string | undefined; readOnly?: boolean | undefined };
+/** A server to connect to: a URL, a saved profile (optionally one of its replicas), or an unsaved profile form. */
+export type ConnectionTarget = z.infer<typeof ConnectionTargetSchema>;
 
 /** What the service is built from. */
 export interface ProfileServiceDeps {
@@ -199,6 +199,7 @@ export class ProfileService {
       this.log.scrubber.register(config.password);
       return config;
     }
+    if ('draft' in target) return this.resolveDraft(target);
     const profile = await this.deps.store.get(target.profileId);
     let { host, port, user } = profile;
     let hostaddr = profile.hostaddr;
@@ -239,9 +240,36 @@ export class ProfileService {
     };
   }
 
+  /**
+   * An unsaved form, so Test can check exactly what Save would store. Its password never comes
+   * from the window unless typed: the import's pending one or the edited profile's saved one.
+   */
+  private async resolveDraft(target: Extract<ConnectionTarget, { draft: unknown }>): Promise<ConnectionConfig> {
+    const { draft } = target;
+    let password = target.password;
+    if (password === undefined && target.pendingPasswordId !== undefined) password = this.deps.pending.get(target.pendingPasswordId);
+    if (password === undefined && target.profileId !== undefined) {
+      const ref = (await this.deps.store.get(target.profileId)).secretRef;
+      if (ref) password = await this.deps.secrets.get(ref);
+    }
+    this.log.scrubber.register(password);
+    return {
+      dialect: draft.dialect,
+      host: draft.host,
+      ...(draft.hostaddr !== undefined ? { hostaddr: draft.hostaddr } : {}),
+      port: draft.port,
+      database: draft.database || (draft.dialect === 'postgres' ? draft.user : ''),
+      user: draft.user,
+      ...(password !== undefined ? { password } : {}),
+      ssl: draft.ssl,
+      connectTimeoutMs: draft.connectTimeoutMs,
+      ...(target.readOnly ? { readOnly: true } : {}),
+    };
+  }
+
   /** After a connect through a profile: remember which engine answered (MariaDB speaks the mysql protocol). */
   async connected(target: ConnectionTarget, server: ServerReport): Promise<void> {
-    if (!('profileId' in target) || target.replicaId !== undefined) return;
+    if (!('profileId' in target) || 'draft' in target || target.replicaId !== undefined) return;
     try {
       const known = (await this.deps.store.list()).find((p) => p.id === target.profileId);
       if (!known || known.detectedEngine === server.dialect) return;

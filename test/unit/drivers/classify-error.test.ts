@@ -49,6 +49,11 @@ describe('classifyConnectError', () => {
     expect(classifyConnectError(withCode("Access denied for user 'c'@'%' (using password: YES)", 'ER_ACCESS_DENIED_ERROR'), config).code).toBe('AUTH_FAILED');
   });
 
+  it('keeps AUTH_FAILED on PostgreSQL without a password: it names a missing certificate itself', () => {
+    const pgConfig = { ...config, dialect: 'postgres' as const, password: undefined };
+    expect(classifyConnectError(withCode('password authentication failed for user "u"', '28P01'), pgConfig).code).toBe('AUTH_FAILED');
+  });
+
   it('reports MySQL "access denied to database" as DATABASE_NOT_FOUND with an honest message', () => {
     const err = classifyConnectError(withCode("Access denied for user 'u'@'%' to database 'nope'", 'ER_DBACCESS_DENIED_ERROR'), config);
     expect(err.code).toBe('DATABASE_NOT_FOUND');

@@ -152,10 +152,6 @@ export function ProfileDialog({
       return;
     }
     const plan = planTest(form, input, dirty);
-    if (plan.kind === 'blocked') {
-      setOutcome({ kind: 'blocked', reason: plan.reason });
-      return;
-    }
     setOutcome({ kind: 'busy' });
     const result = await client.call('connections.check', plan.target);
     if (result.ok) setOutcome({ kind: 'ok', server: result.value, via: plan.via });

@@ -18,8 +18,8 @@ export type TestOutcome =
   | { kind: 'idle' }
   | { kind: 'busy' }
   | { kind: 'blocked'; reason: string }
-  | { kind: 'ok'; server: ServerReport; via: 'profile' | 'url' }
-  | { kind: 'failed'; error: ApiError; via: 'profile' | 'url' };
+  | { kind: 'ok'; server: ServerReport; via: 'profile' | 'form' }
+  | { kind: 'failed'; error: ApiError; via: 'profile' | 'form' };
 
 function Tick({ ok, yes, no, testId }: { ok: boolean; yes: string; no: string; testId: string }) {
   return (

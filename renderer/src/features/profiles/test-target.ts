@@ -1,9 +1,7 @@
 /**
- * What the Test button asks `connections.check` to reach. A saved profile with no unsaved
- * changes is tested by id (its stored password included). Unsaved values are tested as a URL in
- * the core's own vocabulary (libpq or MySQL parameters, as app/connections/import/export-url.ts
- * writes them) plus the typed password — which a URL cannot do for a pasted PEM CA, nor for a
- * password the window never holds (a saved one, or one found by an import).
+ * What the Test button asks `connections.check` to reach: the saved profile, or the unsaved
+ * form as a draft (a pasted PEM CA included), so Test checks exactly what Save would store.
+ * `profileUrl` renders a profile as a URL in libpq or MySQL vocabulary.
  */
 import type { ProfileInput } from '../../../../app/api/calls/profile-schemas';
 import type { CallInput } from '../../../../app/api/contract';
@@ -34,28 +32,28 @@ export function profileUrl(input: ProfileInput, host = input.host, port = input.
   return `${pg ? 'postgresql' : 'mysql'}://${encodeURIComponent(user)}@${shownHost}:${port}/${dotSegment ? '' : encodeURIComponent(input.database)}?${params.toString()}`;
 }
 
-/** A target for connections.check, or why the unsaved form cannot be tested as it stands. */
-export type TestPlan = { kind: 'ready'; target: CallInput<'connections.check'>; via: 'profile' | 'url' } | { kind: 'blocked'; reason: string };
+/** A target for connections.check, and whether it is the saved profile or the form's values. */
+export type TestPlan = { kind: 'ready'; target: CallInput<'connections.check'>; via: 'profile' | 'form' };
 
 /**
- * Chooses how to test: by id when the saved profile is unchanged (and no password was typed),
- * else as a URL with the typed password.
+ * Chooses how to test: by id when the saved profile is unchanged, else the form's values as a
+ * draft. The password of a draft is the typed one, else the one an import left in the core,
+ * else (editing) the saved one; none of them has to pass through this window.
  */
 export function planTest(form: ProfileForm, input: ProfileInput, dirty: boolean): TestPlan {
+  const typed = form.password !== '' ? { password: form.password } : {};
   if (form.id !== undefined && !dirty) {
-    return { kind: 'ready', via: 'profile', target: { profileId: form.id, ...(form.password !== '' ? { password: form.password } : {}) } };
+    return { kind: 'ready', via: 'profile', target: { profileId: form.id, ...typed } };
   }
-  const { ssl } = input;
-  if ((ssl.mode === 'verify-ca' || ssl.mode === 'verify-full') && ssl.ca.kind === 'pem') {
-    return { kind: 'blocked', reason: 'A pasted CA certificate can be tested once the profile is saved: save it, then Test.' };
-  }
-  if (form.password === '' && !form.forgetPassword && (form.hasSavedPassword || form.pendingPasswordId !== null)) {
-    return {
-      kind: 'blocked',
-      reason: form.hasSavedPassword
-        ? 'The saved password never comes back to this window: type it to test the unsaved changes, or save first.'
-        : 'The password found in the pasted text is kept by the core for Save: type it to test before saving, or save first.',
-    };
-  }
-  return { kind: 'ready', via: 'url', target: { url: profileUrl(input), ...(form.password !== '' ? { password: form.password } : {}) } };
+  const { dialect, host, hostaddr, port, database, user, ssl, connectTimeoutMs } = input;
+  const draft = { dialect, host, ...(hostaddr !== undefined ? { hostaddr } : {}), port, database, user, ssl, connectTimeoutMs };
+  const stored =
+    form.password !== '' || form.forgetPassword
+      ? {}
+      : form.pendingPasswordId !== null
+        ? { pendingPasswordId: form.pendingPasswordId }
+        : form.id !== undefined && form.hasSavedPassword
+          ? { profileId: form.id }
+          : {};
+  return { kind: 'ready', via: 'form', target: { draft, ...typed, ...stored } };
 }
