@@ -17,7 +17,6 @@ export const EXPIRY_WARNING_DAYS = 30;
 export type TestOutcome =
   | { kind: 'idle' }
   | { kind: 'busy' }
-  | { kind: 'blocked'; reason: string }
   | { kind: 'ok'; server: ServerReport; via: 'profile' | 'form' }
   | { kind: 'failed'; error: ApiError; via: 'profile' | 'form' };
 
@@ -131,12 +130,6 @@ export function TestResult({ outcome }: { outcome: TestOutcome }) {
       return (
         <p className="test-busy" role="status" data-testid="test-result" data-outcome="busy">
           <span className="spinner" aria-hidden="true" /> Connecting…
-        </p>
-      );
-    case 'blocked':
-      return (
-        <p className="test-blocked" role="status" data-testid="test-result" data-outcome="blocked">
-          {outcome.reason}
         </p>
       );
     case 'ok':
