@@ -4,6 +4,7 @@
  * (MySQL) keep the meaning their own tools give them. Errors never echo the password.
  */
 import os from 'node:os';
+import { sslModeOf } from '../api/calls/ssl-modes';
 import { SluiceError } from '../api/errors';
 import {
   DEFAULT_CONNECT_TIMEOUT_MS,
@@ -22,20 +23,6 @@ const SCHEMES: Record<string, Dialect> = {
   'mariadb:': 'mysql',
 };
 
-/** libpq sslmode values and MySQL ssl-mode values, mapped onto one vocabulary. `allow` tries TLS like prefer: Sluice never prefers plaintext. */
-const SSL_MODES: Record<string, SslConfig['mode']> = {
-  disable: 'disable',
-  allow: 'prefer',
-  prefer: 'prefer',
-  require: 'require',
-  'verify-ca': 'verify-ca',
-  'verify-full': 'verify-full',
-  disabled: 'disable',
-  preferred: 'prefer',
-  required: 'require',
-  verify_ca: 'verify-ca',
-  verify_identity: 'verify-full',
-};
 
 function invalid(message: string, hint?: string): SluiceError {
   return new SluiceError('INVALID_URL', { message, ...(hint ? { hint } : {}) });
@@ -80,7 +67,7 @@ export function sslFromParams(params: URLSearchParams): SslConfig {
   const withCert = clientCert ? { clientCert } : {};
   let mode: SslConfig['mode'] = 'prefer';
   if (rawMode !== undefined) {
-    const known = SSL_MODES[rawMode.toLowerCase()];
+    const known = sslModeOf(rawMode);
     if (!known) {
       // Echo the value only when it looks like a mode word: in a malformed URL it may be the tail of a password.
       const shown = /^[A-Za-z_-]{1,24}$/.test(rawMode) ? ` "${rawMode}"` : '';

@@ -5,6 +5,8 @@
  * meaning verify-ca — but decides nothing.
  */
 
+import { sslModeOf, type SslMode } from '../../../../app/api/calls/ssl-modes';
+
 /** The engine family a URL scheme names. */
 export type UrlEngine = 'postgres' | 'mysql';
 
@@ -23,21 +25,8 @@ export interface UrlDescription {
   hasPasswordInUrl: boolean;
 }
 
-type Mode = 'disable' | 'prefer' | 'require' | 'verify-ca' | 'verify-full';
+type Mode = SslMode;
 
-const ALIASES: Record<string, Mode> = {
-  disable: 'disable',
-  allow: 'prefer',
-  prefer: 'prefer',
-  require: 'require',
-  'verify-ca': 'verify-ca',
-  'verify-full': 'verify-full',
-  disabled: 'disable',
-  preferred: 'prefer',
-  required: 'require',
-  verify_ca: 'verify-ca',
-  verify_identity: 'verify-full',
-};
 
 const MEANING: Record<Mode, Omit<SslModeMeaning, 'written'>> = {
   disable: { level: 'danger', text: 'No encryption: credentials and data cross the network in clear text.' },
@@ -76,7 +65,7 @@ export function describeUrl(raw: string): UrlDescription {
     const add = engine === 'postgres' ? 'sslmode=verify-full' : 'ssl-mode=VERIFY_IDENTITY';
     ssl = { written: null, level: 'warn', text: `No SSL mode: ${MEANING.prefer.text} Add ${add}.` };
   } else {
-    const mode = ALIASES[written.toLowerCase()];
+    const mode = sslModeOf(written);
     if (!mode) ssl = { written, level: 'danger', text: 'Unknown SSL mode; the connection will be refused.' };
     else if (mode === 'require' && rootcert !== null && rootcert !== 'system') ssl = { written, ...MEANING['verify-ca'], text: `With a CA file this means verify-ca: ${MEANING['verify-ca'].text}` };
     else ssl = { written, ...MEANING[mode] };
