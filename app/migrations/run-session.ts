@@ -20,14 +20,22 @@ export function runApplicationName(): string {
 
 /** Opens a dedicated session for a migration run. */
 export async function openRunSession(config: ConnectionConfig): Promise<Db> {
-  const session = await driverFor(config.dialect).connect(config);
+  // MySQL: several statements per text, so a migration's dirty mark and history rows ride along
+  // with its statements (execute-plan). Only this dedicated session; the console's stay single.
+  const session = await driverFor(config.dialect).connect(config, { multipleStatements: true });
   const db: Db = { dialect: config.dialect, mariadb: session.server.dialect === 'mariadb', session };
   try {
     if (db.dialect === 'postgres') {
-      await exec(db, sqlFor('postgres')`SELECT set_config('application_name', ${runApplicationName()}, false)`);
       // PostgreSQL 14+: notice a vanished applier during a long statement and roll back rather than
       // finish a batch nobody is waiting for (a killed applier must leave no half-recorded run).
-      await exec(db, sqlFor('postgres')`SELECT set_config('client_connection_check_interval', '1000', false)`).catch(() => undefined);
+      // One round trip: the setting is set only where pg_settings has it (older servers skip it).
+      await exec(
+        db,
+        sqlFor('postgres')`SELECT set_config('application_name', ${runApplicationName()}, false), (SELECT set_config(name, '1000', false) FROM pg_settings WHERE name = 'client_connection_check_interval')`,
+      ).catch(async () => {
+        await exec(db, sqlFor('postgres')`SELECT set_config('application_name', ${runApplicationName()}, false)`);
+        await exec(db, sqlFor('postgres')`SELECT set_config('client_connection_check_interval', '1000', false)`).catch(() => undefined);
+      });
     }
   } catch (err) {
     await session.close();

@@ -60,3 +60,18 @@ export function splitStatements(sql: string, dialect: Dialect): string[] {
 export function hasNoTransactionMarker(sql: string): boolean {
   return /^[ \t]*--[ \t]*sluice:no-transaction[ \t]*$/im.test(sql);
 }
+
+/** Statements that yield exactly one result (an OK packet or one result set), whatever they contain. */
+const ONE_RESULT = /^(create|alter|drop|rename|truncate|insert|replace|update|delete|select|set|grant|revoke)\b/i;
+
+/**
+ * True when a MySQL statement (a piece of splitStatements) can travel in a multi-statement script
+ * and be counted as one result: a plain statement of a kind that yields one result (not CALL,
+ * EXECUTE, a top-level compound statement or SET STATEMENT … FOR), holding no second statement
+ * (a DELIMITER block with semicolons inside).
+ */
+export function isSingleResultStatement(statement: string): boolean {
+  const code = statement.slice(codeStart(statement, 'mysql'));
+  if (!ONE_RESULT.test(code) || /^set\s+statement\b/i.test(code)) return false;
+  return !statement.includes(';') || splitQuery(statement, OPTIONS.mysql).length === 1;
+}

@@ -13,18 +13,25 @@ import { createSluiceTable, SLUICE_TABLE } from './sluice-history';
 import type { MigrationSource } from './source';
 import { computeStatus } from './status';
 
-async function readState(db: Db, format: SqlFormat, dir: string) {
-  const local = await format.list(dir);
-  const tables = await existingTables(db, [format.history.table, SLUICE_TABLE]);
-  const applied = await format.history.read(db, local, tables);
+async function readState(db: Db, format: SqlFormat, dir: string, known?: { tables: Set<string>; local: LocalMigration[]; memo: Record<string, unknown> }) {
+  const local = known?.local ?? (await format.list(dir));
+  const tables = known?.tables ?? (await existingTables(db, [format.history.table, SLUICE_TABLE]));
+  const applied = await format.history.read(db, local, tables, known?.memo);
   return { local, states: computeStatus(local, applied, format.compare), tables };
 }
 
-async function ensureTables(db: Db, format: SqlFormat): Promise<void> {
+/** Creates the history tables when missing; returns which tables exist afterwards (one catalog lookup). */
+async function ensureTables(db: Db, format: SqlFormat): Promise<Set<string>> {
   const tables = await existingTables(db, [format.history.table, SLUICE_TABLE]);
   if (!tables.has(format.history.table) || (!tables.has(SLUICE_TABLE) && format.name !== 'flyway')) {
-    for (const command of format.history.ensure(db)) await exec(db, command);
+    const commands = format.history.ensure(db);
+    for (const command of commands) await exec(db, command);
+    // Every ensure command is CREATE TABLE IF NOT EXISTS: the tool's table exists now, and Sluice's when ensure creates it.
+    tables.add(format.history.table);
+    const sluiceDdl = createSluiceTable(db).sql;
+    if (commands.some((c) => c.sql === sluiceDdl)) tables.add(SLUICE_TABLE);
   }
+  return tables;
 }
 
 /** Builds the source for a SQL folder. */
@@ -50,11 +57,14 @@ export function sqlSource(config: ConnectionConfig, dir: string, format: SqlForm
     },
     apply(request, emit) {
       return underLock(config, request.lockWaitMs, (holder) => emit({ kind: 'locked', holder }), async (db) => {
-        await ensureTables(db, format);
-        const { local, states } = await readState(db, format, dir);
+        // The catalog lookup goes out first; the folder is read while it travels.
+        const ensured = ensureTables(db, format);
+        const [tables, listed] = await Promise.all([ensured, format.list(dir)]);
+        const memo: Record<string, unknown> = {};
+        const { local, states } = await readState(db, format, dir, { tables, local: listed, memo });
         const steps = planRun(states, local, request);
         await applyTimeouts(db, request);
-        return executePlan({ db, format, local, by: appliedBy(), emit }, steps);
+        return executePlan({ db, format, local, by: appliedBy(), emit, memo }, steps);
       });
     },
     resolve(id, as, lockWaitMs) {

@@ -7,10 +7,11 @@ import { SluiceError } from '../../api/errors';
 import type { ConnectionConfig } from '../../connections/connection-config';
 import { resolveTls, type ResolvedTls } from '../../connections/tls-options';
 import { classifyConnectError, classifyQueryError } from '../classify-error';
-import type { Driver, DriverSession } from '../driver';
+import type { ConnectOptions, Driver, DriverSession, ScriptOutcome } from '../driver';
 import { tlsReport, tlsWarnings } from '../tls-report';
 import { toPlainValue } from '../values';
 import { mysqlHostRole } from './host-role';
+import { inlineMysqlParams } from './mysql-literal';
 
 const TYPE_NAMES = mysql.Types as unknown as Record<number, string>;
 
@@ -27,8 +28,9 @@ function sslOptions(tls: ResolvedTls): Record<string, unknown> {
   };
 }
 
-function connectionOptions(config: ConnectionConfig, tls: ResolvedTls | null): mysql.ConnectionOptions {
+function connectionOptions(config: ConnectionConfig, tls: ResolvedTls | null, options: ConnectOptions): mysql.ConnectionOptions {
   return {
+    multipleStatements: options.multipleStatements === true,
     host: config.host,
     port: config.port,
     user: config.user,
@@ -61,6 +63,17 @@ function innerStream(conn: mysql.Connection): net.Socket {
   return (conn as unknown as { connection: { stream: net.Socket } }).connection.stream;
 }
 
+/** mysql2's event-emitting query (the callback-less core API), with the index of the result it is reading. */
+interface StreamingQuery {
+  on(event: 'error', listener: (err: Error) => void): StreamingQuery;
+  on(event: 'end', listener: () => void): StreamingQuery;
+  _resultIndex?: unknown;
+}
+
+function coreConnection(conn: mysql.Connection): { query(sql: string): StreamingQuery } {
+  return (conn as unknown as { connection: { query(sql: string): StreamingQuery } }).connection;
+}
+
 class MysqlSession implements DriverSession {
   private closed = false;
 
@@ -68,6 +81,7 @@ class MysqlSession implements DriverSession {
     private readonly conn: mysql.Connection,
     readonly server: ServerReport,
     private readonly secrets: readonly (string | undefined)[],
+    private readonly multipleStatements: boolean,
   ) {
     conn.on('error', () => undefined);
   }
@@ -75,7 +89,10 @@ class MysqlSession implements DriverSession {
   async run(sql: string, params: readonly unknown[] = []): Promise<QueryResult> {
     const started = performance.now();
     try {
-      const [rows, fields] = await this.conn.query({ sql, values: [...params], rowsAsArray: true });
+      // Where one text may carry several statements, values are rendered with literals that no
+      // sql_mode (NO_BACKSLASH_ESCAPES) can turn into the end of a string.
+      const query = this.multipleStatements && params.length > 0 ? { sql: inlineMysqlParams(sql, params), rowsAsArray: true } : { sql, values: [...params], rowsAsArray: true };
+      const [rows, fields] = await this.conn.query(query);
       const durationMs = performance.now() - started;
       if (!Array.isArray(rows)) {
         const header = rows as mysql.ResultSetHeader;
@@ -94,6 +111,35 @@ class MysqlSession implements DriverSession {
       if (error.code === 'CONNECTION_LOST') this.lost(error);
       throw error;
     }
+  }
+
+  /**
+   * One text, one round trip; results are read as they arrive (rows are not kept). The server
+   * stops at the first failing statement, and mysql2's result index at that moment is the number
+   * of results (so of pieces, one result each) that completed.
+   */
+  runScript(pieces: readonly string[]): Promise<ScriptOutcome> {
+    if (!this.multipleStatements) return Promise.reject(new Error('runScript needs a session opened with multipleStatements'));
+    if (pieces.length === 0) return Promise.resolve({ completed: 0, error: null });
+    // A newline before each `;` ends a trailing line comment of the piece before it.
+    const text = pieces.join('\n;\n');
+    return new Promise((resolve) => {
+      let settled = false;
+      const query = coreConnection(this.conn).query(text);
+      query.on('error', (err) => {
+        if (settled) return;
+        settled = true;
+        const index = query._resultIndex;
+        const error = classifyQueryError(err, this.secrets);
+        if (error.code === 'CONNECTION_LOST') this.lost(error);
+        resolve({ completed: typeof index === 'number' ? index : null, error });
+      });
+      query.on('end', () => {
+        if (settled) return;
+        settled = true;
+        resolve({ completed: pieces.length, error: null });
+      });
+    });
   }
 
   role() {
@@ -123,10 +169,10 @@ class MysqlSession implements DriverSession {
   }
 }
 
-async function open(config: ConnectionConfig, tls: ResolvedTls | null): Promise<{ conn: mysql.Connection; server: ServerReport }> {
+async function open(config: ConnectionConfig, tls: ResolvedTls | null, options: ConnectOptions = {}): Promise<{ conn: mysql.Connection; server: ServerReport }> {
   let conn: mysql.Connection | undefined;
   try {
-    conn = await mysql.createConnection(connectionOptions(config, tls));
+    conn = await mysql.createConnection(connectionOptions(config, tls, options));
     conn.on('error', () => undefined);
     const [rows] = await conn.query({ sql: 'SELECT VERSION()', rowsAsArray: true });
     const version = String((rows as unknown[][])[0]?.[0] ?? 'unknown');
@@ -169,18 +215,18 @@ async function explainPlaintextRefusal(config: ConnectionConfig, original: Error
 export const mysqlDriver: Driver = {
   dialect: 'mysql',
   supportsTransactionalDdl: false,
-  async connect(config) {
+  async connect(config, options = {}) {
     const tls = await resolveTls(config.ssl, config.host);
     let opened: { conn: mysql.Connection; server: ServerReport };
     try {
-      opened = await open(config, tls);
+      opened = await open(config, tls, options);
     } catch (err) {
       const code = (err as { code?: string }).code;
       if (code === 'AUTH_FAILED' && config.ssl.mode === 'disable') throw await explainPlaintextRefusal(config, err as Error);
       // PREFERRED: the MySQL client falls back to plaintext when the server has no TLS; so does Sluice, and says so.
       if (config.ssl.mode !== 'prefer' || code !== 'SERVER_NO_TLS') throw err;
-      opened = await open(config, null);
+      opened = await open(config, null, options);
     }
-    return new MysqlSession(opened.conn, opened.server, [config.password]);
+    return new MysqlSession(opened.conn, opened.server, [config.password], options.multipleStatements === true);
   },
 };

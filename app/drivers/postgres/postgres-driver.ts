@@ -27,9 +27,38 @@ function clientConfig(config: ConnectionConfig, tls: ResolvedTls | null): pg.Cli
   };
 }
 
+/**
+ * Built-in types with fixed OIDs (pg_type.h), named as format_type(oid, NULL) names them: saves
+ * a catalog round trip per session for the common result types.
+ */
+const BUILTIN_TYPE_NAMES: ReadonlyArray<[number, string]> = [
+  [16, 'boolean'],
+  [17, 'bytea'],
+  [18, '"char"'],
+  [19, 'name'],
+  [20, 'bigint'],
+  [21, 'smallint'],
+  [23, 'integer'],
+  [25, 'text'],
+  [26, 'oid'],
+  [114, 'json'],
+  [700, 'real'],
+  [701, 'double precision'],
+  [1042, 'character'],
+  [1043, 'character varying'],
+  [1082, 'date'],
+  [1083, 'time without time zone'],
+  [1114, 'timestamp without time zone'],
+  [1184, 'timestamp with time zone'],
+  [1186, 'interval'],
+  [1700, 'numeric'],
+  [2950, 'uuid'],
+  [3802, 'jsonb'],
+];
+
 /** Names for type OIDs, looked up once per OID per session. */
 class TypeNames {
-  private readonly names = new Map<number, string>();
+  private readonly names = new Map<number, string>(BUILTIN_TYPE_NAMES);
   constructor(private readonly client: pg.Client) {}
 
   async resolve(oids: number[]): Promise<Map<number, string>> {

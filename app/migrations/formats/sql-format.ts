@@ -28,8 +28,12 @@ export interface HistoryStore {
   readonly table: string;
   /** Creates the tool's table (and Sluice's) when missing; run under the lock. */
   ensure(db: Db): SqlCommand[];
-  /** Applied and dirty migrations as the tool (plus Sluice's table) records them. */
-  read(db: Db, local: readonly LocalMigration[], tables: ReadonlySet<string>): Promise<AppliedRecord[]>;
+  /**
+   * Applied and dirty migrations as the tool (plus Sluice's table) records them. `memo`, when
+   * given, is the scratchpad of the run that follows (under the same lock): what the read learns
+   * about the table there saves round trips or server work later.
+   */
+  read(db: Db, local: readonly LocalMigration[], tables: ReadonlySet<string>, memo?: Record<string, unknown>): Promise<AppliedRecord[]>;
   /** The dirty mark written before running a migration that cannot be rolled back as a whole. */
   markStarted(ctx: HistoryContext, m: LocalMigration, direction: 'up' | 'down'): SqlCommand[];
   /** The history rows of a finished migration (inside its transaction where there is one). */

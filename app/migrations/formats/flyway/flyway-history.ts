@@ -13,6 +13,8 @@ import { compareFlywayVersions, flywayVersionKey } from './flyway-files';
 
 const TABLE = 'flyway_schema_history';
 const FORMAT = 'flyway';
+/** The run's memo key for the installed_rank of the next row (set by read). */
+const NEXT_RANK = 'flywayNextRank';
 
 const DDL: Record<Db['dialect'], string[]> = {
   postgres: [
@@ -69,16 +71,37 @@ function appendRow(ctx: HistoryContext, m: LocalMigration, type: 'SQL' | 'UNDO_S
   ];
   // In INSERT … SELECT PostgreSQL types an untyped parameter as text, so each one is cast.
   const placeholders = values.map(([, t], i) => (ctx.db.dialect === 'postgres' ? `$${i + 1}::${t}` : '?')).join(', ');
+  const next = ctx.memo[NEXT_RANK];
+  if (typeof next === 'number') {
+    // The run read the table under the migration lock, so the next rank is known: no MAX() over the
+    // table per row (a concurrent writer outside the lock would meet a primary-key error, not a gap).
+    ctx.memo[NEXT_RANK] = next + 1;
+    if (!success) ctx.memo[markKey(m, type)] = next;
+    return {
+      sql: `INSERT INTO ${TABLE} (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success) VALUES (${next}, ${placeholders})`,
+      params: values.map(([v]) => v),
+    };
+  }
   return {
     sql: `INSERT INTO ${TABLE} (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success) SELECT COALESCE(MAX(installed_rank), 0) + 1, ${placeholders} FROM ${TABLE}`,
     params: values.map(([v]) => v),
   };
 }
 
+/** Where this run wrote the failed row of a migration (its dirty mark). */
+function markKey(m: LocalMigration, type: 'SQL' | 'UNDO_SQL'): string {
+  return `flywayMarkRank:${type}:${m.id}`;
+}
+
 /** Marks the newest failed row of this version and type as successful. */
 function completeRow(ctx: HistoryContext, m: LocalMigration, type: 'SQL' | 'UNDO_SQL', durationMs: Duration | null): SqlCommand {
   const q = sqlFor(ctx.db.dialect);
   const ms = durationValue(durationMs);
+  const rank = ctx.memo[markKey(m, type)];
+  if (typeof rank === 'number' && ctx.db.dialect === 'mysql') {
+    // The row this run's dirty mark wrote, found by its key (no scan, no ORDER BY … LIMIT).
+    return q`UPDATE flyway_schema_history SET success = 1, execution_time = COALESCE(${ms}, execution_time) WHERE installed_rank = ${rank} AND version = ${m.id} AND type = ${type} AND success = 0`;
+  }
   if (ctx.db.dialect === 'mysql') {
     return q`UPDATE flyway_schema_history SET success = 1, execution_time = COALESCE(${ms}, execution_time) WHERE version = ${m.id} AND type = ${type} AND success = 0 ORDER BY installed_rank DESC LIMIT 1`;
   }
@@ -103,13 +126,19 @@ export const flywayHistory: HistoryStore = {
   table: TABLE,
   // Flyway's row holds everything; Sluice's table is created only when a failure needs recording.
   ensure: (db) => DDL[db.dialect].map(plain),
-  async read(db, local, tables) {
+  async read(db, local, tables, memo) {
     if (!tables.has(TABLE)) return [];
     const sluice = tables.has(SLUICE_TABLE) ? await readSluiceRows(db, FORMAT) : new Map();
     const installedOn = db.dialect === 'postgres' ? 'installed_on::timestamptz' : 'UNIX_TIMESTAMP(installed_on)';
     const rows = rowsOf(
-      await exec(db, plain(`SELECT version, type, checksum, installed_by, ${installedOn} AS installed_on, execution_time, success FROM ${TABLE} ORDER BY installed_rank`)),
+      await exec(db, plain(`SELECT installed_rank, version, type, checksum, installed_by, ${installedOn} AS installed_on, execution_time, success FROM ${TABLE} ORDER BY installed_rank`)),
     );
+    if (memo) {
+      const ranks = rows.map((row) => Number(row.installed_rank));
+      const max = ranks.length ? ranks[ranks.length - 1] : 0;
+      // Ordered by rank, so the last is the highest; anything unexpected leaves MAX() to the server.
+      if (Number.isSafeInteger(max) && ranks.every((r) => Number.isSafeInteger(r) && r <= (max as number))) memo[NEXT_RANK] = (max as number) + 1;
+    }
     // The folder's spelling of a version wins ("1.0" in the table is the file's "1").
     const byKey = new Map(local.map((m) => [flywayVersionKey(m.id), m.id]));
     const idOf = (version: string) => (/^\d+(\.\d+)*$/.test(version) ? byKey.get(flywayVersionKey(version)) : undefined) ?? version;
