@@ -9,6 +9,7 @@ import { resolveTls, type ResolvedTls } from '../../connections/tls-options';
 import { classifyConnectError, classifyQueryError } from '../classify-error';
 import type { ConnectOptions, Driver, DriverSession, ScriptOutcome } from '../driver';
 import { tlsReport, tlsWarnings } from '../tls-report';
+import { LostSignal } from '../lost-signal';
 import { toPlainValue } from '../values';
 import { mysqlHostRole } from './host-role';
 import { inlineMysqlParams } from './mysql-literal';
@@ -76,6 +77,7 @@ function coreConnection(conn: mysql.Connection): { query(sql: string): Streaming
 
 class MysqlSession implements DriverSession {
   private closed = false;
+  private readonly lostSignal: LostSignal;
 
   constructor(
     private readonly conn: mysql.Connection,
@@ -83,7 +85,8 @@ class MysqlSession implements DriverSession {
     private readonly secrets: readonly (string | undefined)[],
     private readonly multipleStatements: boolean,
   ) {
-    conn.on('error', () => undefined);
+    // Also the 'error' listener without which a dropped connection would crash the process.
+    this.lostSignal = new LostSignal(conn, 'Connection lost', () => this.closed);
   }
 
   async run(sql: string, params: readonly unknown[] = []): Promise<QueryResult> {
@@ -108,7 +111,7 @@ class MysqlSession implements DriverSession {
       };
     } catch (err) {
       const error = classifyQueryError(err, this.secrets);
-      if (error.code === 'CONNECTION_LOST') this.lost(error);
+      if (error.code === 'CONNECTION_LOST') this.lostSignal.fire(error);
       throw error;
     }
   }
@@ -131,7 +134,7 @@ class MysqlSession implements DriverSession {
         settled = true;
         const index = query._resultIndex;
         const error = classifyQueryError(err, this.secrets);
-        if (error.code === 'CONNECTION_LOST') this.lost(error);
+        if (error.code === 'CONNECTION_LOST') this.lostSignal.fire(error);
         resolve({ completed: typeof index === 'number' ? index : null, error });
       });
       query.on('end', () => {
@@ -146,20 +149,8 @@ class MysqlSession implements DriverSession {
     return mysqlHostRole((sql) => this.run(sql));
   }
 
-  private readonly lostListeners: Array<(err: Error) => void> = [];
-  private isLost = false;
-
-  /** Marks the connection dead once, whether the socket said so or a statement found out. */
-  private lost(err: Error): void {
-    if (this.isLost || this.closed) return;
-    this.isLost = true;
-    for (const listener of this.lostListeners) listener(err);
-  }
-
   onLost(listener: (err: Error) => void): void {
-    this.lostListeners.push(listener);
-    this.conn.on('error', (err) => this.lost(err));
-    this.conn.on('end', () => this.lost(new Error('Connection lost')));
+    this.lostSignal.add(listener);
   }
 
   async close(): Promise<void> {

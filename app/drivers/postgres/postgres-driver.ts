@@ -8,6 +8,7 @@ import { resolveTls, type ResolvedTls } from '../../connections/tls-options';
 import { classifyConnectError, classifyQueryError } from '../classify-error';
 import type { Driver, DriverSession } from '../driver';
 import { tlsReport, tlsWarnings } from '../tls-report';
+import { LostSignal } from '../lost-signal';
 import { toPlainValue } from '../values';
 import { postgresHostRole } from './host-role';
 
@@ -74,16 +75,16 @@ class TypeNames {
 class PostgresSession implements DriverSession {
   private readonly types: TypeNames;
   private closed = false;
+  private readonly lostSignal: LostSignal;
 
   constructor(
     private readonly client: pg.Client,
     readonly server: ServerReport,
     private readonly secrets: readonly (string | undefined)[],
   ) {
+    // Also the 'error' listener without which a dropped connection would crash the process.
+    this.lostSignal = new LostSignal(client, 'Connection terminated', () => this.closed);
     this.types = new TypeNames(client);
-    client.on('error', () => {
-      // Reported through onLost; an unhandled 'error' event would crash the process.
-    });
   }
 
   async run(sql: string, params: readonly unknown[] = []): Promise<QueryResult> {
@@ -104,7 +105,7 @@ class PostgresSession implements DriverSession {
       };
     } catch (err) {
       const error = classifyQueryError(err, this.secrets);
-      if (error.code === 'CONNECTION_LOST') this.lost(error);
+      if (error.code === 'CONNECTION_LOST') this.lostSignal.fire(error);
       throw error;
     }
   }
@@ -113,20 +114,8 @@ class PostgresSession implements DriverSession {
     return postgresHostRole((sql) => this.run(sql));
   }
 
-  private readonly lostListeners: Array<(err: Error) => void> = [];
-  private isLost = false;
-
-  /** Marks the connection dead once, whether the socket said so or a statement found out. */
-  private lost(err: Error): void {
-    if (this.isLost || this.closed) return;
-    this.isLost = true;
-    for (const listener of this.lostListeners) listener(err);
-  }
-
   onLost(listener: (err: Error) => void): void {
-    this.lostListeners.push(listener);
-    this.client.on('error', (err) => this.lost(err));
-    this.client.on('end', () => this.lost(new Error('Connection terminated')));
+    this.lostSignal.add(listener);
   }
 
   async close(): Promise<void> {
