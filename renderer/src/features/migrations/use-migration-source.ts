@@ -1,6 +1,7 @@
 /**
  * The text of the selected migration (`migrations.source`), fetched when the selection changes
- * and cached per folder, id and checksum, so flipping between rows does not rerun sqlmigrate.
+ * and cached per folder, id, checksum and status, so flipping between rows does not rerun
+ * sqlmigrate, while applying or rolling back (which changes what Django can render) does.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { ApiError } from '../../../../app/api/errors';
@@ -20,8 +21,8 @@ export function useMigrationSource(sessionId: string, dir: string | null, migrat
   const cache = useRef(new Map<string, MigrationSourceText>());
   const [state, setState] = useState<SourceState>({ kind: 'none' });
   const id = migration?.id ?? null;
-  // A file gone from the folder has no text to show; the checksum tells an edited file apart.
-  const key = dir && id ? `${dir}\n${id}\n${migration?.checksum ?? ''}` : null;
+  // The checksum tells an edited file apart; the status a database Django now renders differently.
+  const key = dir && id ? `${dir}\n${id}\n${migration?.checksum ?? ''}\n${migration?.status ?? ''}` : null;
 
   useEffect(() => {
     if (!key || !dir || !id) {
