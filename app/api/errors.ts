@@ -35,6 +35,7 @@ export const ERROR_CATALOG = {
   MIGRATION_MODIFIED: { message: 'An applied migration file changed since it was applied.', hint: 'Restore the file, or apply anyway with --allow-modified if the change is deliberate.' },
   MIGRATION_FAILED: { message: 'A migration failed; the run stopped there.', hint: 'Read the failing statement and server message in details, fix the migration and run again.' },
   MIGRATION_IRREVERSIBLE: { message: 'A migration in the range has no way back.', hint: 'Add a down file (or a reverse for Django operations), or roll back to a later target.' },
+  MIGRATION_HISTORY_MISMATCH: { message: "The database's history table belongs to another migration tool.", hint: 'Link the folder of the tool that owns this database, or name the right format (--format).' },
   MIGRATION_NOT_DIRTY: { message: 'This migration is not marked dirty.', hint: 'Only a dirty migration can be marked resolved; run status to see which one is.' },
   WRONG_DATABASE: { message: 'The Django project would migrate a different database than this connection.', hint: "Make the project's settings read the database from DATABASE_URL (or the variable Sluice is told to use), then try again." },
   DJANGO_FAILED: { message: "Django's manage.py failed.", hint: 'Read the output in details; run the same manage.py command by hand to reproduce.' },

@@ -5,6 +5,7 @@
 import { exec, plain, sqlFor } from '../../db';
 import type { AppliedRecord } from '../../model';
 import { createSluiceTable, forgetRow, readSluiceRows, recordApplied, recordDirty, SLUICE_TABLE, withSluiceRow } from '../../sluice-history';
+import { assertSchemaMigrationsOwner } from '../schema-migrations-owner';
 import type { HistoryStore } from '../sql-format';
 
 const TABLE = 'schema_migrations';
@@ -16,6 +17,7 @@ export const dbmateHistory: HistoryStore = {
   ensure: (db) => [plain(`CREATE TABLE IF NOT EXISTS ${TABLE} (version varchar(128) primary key)`), createSluiceTable(db)],
   async read(db, _local, tables) {
     const sluice = tables.has(SLUICE_TABLE) ? await readSluiceRows(db, FORMAT) : new Map();
+    if (tables.has(TABLE)) await assertSchemaMigrationsOwner(db, 'dbmate');
     const versions = tables.has(TABLE) ? (await exec(db, plain(`SELECT version FROM ${TABLE}`))).rows.map((r) => String(r[0])) : [];
     const records: AppliedRecord[] = versions.map((id) =>
       withSluiceRow({ id, checksum: null, appliedAt: null, appliedBy: null, durationMs: null, dirty: null }, sluice.get(id)),

@@ -7,6 +7,7 @@ import { exec, plain, rowsOf, sqlFor, type SqlCommand } from '../../db';
 import type { AppliedRecord, LocalMigration } from '../../model';
 import { createSluiceTable, forgetRow, readSluiceRows, recordApplied, recordDirty, SLUICE_TABLE, withSluiceRow } from '../../sluice-history';
 import { compareDigits } from '../../source-files';
+import { assertSchemaMigrationsOwner } from '../schema-migrations-owner';
 import type { HistoryContext, HistoryStore } from '../sql-format';
 
 const TABLE = 'schema_migrations';
@@ -42,6 +43,7 @@ export const golangMigrateHistory: HistoryStore = {
   ensure: (db) => [plain(`CREATE TABLE IF NOT EXISTS ${TABLE} (version bigint not null primary key, dirty boolean not null)`), createSluiceTable(db)],
   async read(db, local, tables) {
     if (!tables.has(TABLE)) return [];
+    await assertSchemaMigrationsOwner(db, 'golang-migrate');
     const sluice = tables.has(SLUICE_TABLE) ? await readSluiceRows(db, FORMAT) : new Map();
     const row = rowsOf(await exec(db, plain(`SELECT version, dirty FROM ${TABLE} LIMIT 1`)))[0];
     const records: AppliedRecord[] = [];
