@@ -2,8 +2,8 @@
 import { useRef, useState } from 'react';
 import { Button } from '../../components/button';
 import { PlayIcon } from '../../components/icons';
-import { TlsBadge } from '../../components/tls-badge';
-import { sessionLabel, useSessions } from '../../shell/sessions-context';
+import { SessionLostNotice, SessionTarget } from '../../shell/session-target';
+import { useSessions } from '../../shell/sessions-context';
 import { useWorkspace } from '../../shell/workspace-context';
 import { MigrationsIcon } from '../migrations/migrations-icon';
 import type { ConsoleTab } from '../../shell/tab';
@@ -38,22 +38,9 @@ export function ConsoleTabView({ tab }: { tab: ConsoleTab }) {
         <Button variant="ghost" icon={<MigrationsIcon />} onClick={() => openMigrations(tab.sessionId)} disabled={!session} title="Migrations of this database" data-testid="open-migrations">
           Migrations
         </Button>
-        {session ? (
-          <>
-            <span className="console-target mono" title={session.server.serverVersion}>
-              {sessionLabel(session.server)}
-            </span>
-            <TlsBadge tls={session.server.tls} />
-          </>
-        ) : (
-          <span className="fact-bad">Session closed</span>
-        )}
+        <SessionTarget session={session} />
       </div>
-      {session?.state.kind === 'lost' ? (
-        <div className="console-lost" role="status">
-          The connection for this session was lost ({session.state.code}). Sluice reconnects when you run the next statement.
-        </div>
-      ) : null}
+      <SessionLostNotice session={session} reconnectsOn="when you run the next statement" />
       <div className="console-editor">
         <SqlEditor ref={editor} value={sql} onChange={setSql} onRun={runNow} />
       </div>

@@ -5,12 +5,11 @@
  */
 import { useCallback, useId, useMemo, useState, type FormEvent } from 'react';
 import { Button } from '../../components/button';
-import { EnvironmentChip } from '../../components/environment';
 import { ErrorBanner } from '../../components/error-banner';
 import { PlayIcon } from '../../components/icons';
-import { TlsBadge } from '../../components/tls-badge';
 import { useProfiles } from '../profiles/profiles-context';
-import { sessionLabel, useSessions } from '../../shell/sessions-context';
+import { SessionLostNotice, SessionTarget } from '../../shell/session-target';
+import { useSessions } from '../../shell/sessions-context';
 import type { MigrationsTab } from '../../shell/tab';
 import { ConfirmRunDialog } from './confirm-run-dialog';
 import { recallFolder, rememberFolder } from './folder-memory';
@@ -187,24 +186,10 @@ export function MigrationsTabView({ tab }: { tab: MigrationsTab }) {
           <span className="dim">Link the folder this database is migrated from: a Django project (manage.py) or a golang-migrate, dbmate or Flyway folder.</span>
         )}
         <span className="toolbar-spacer" />
-        {session ? (
-          <>
-            {environment ? <EnvironmentChip environment={environment} short /> : null}
-            <span className="console-target mono" title={session.server.serverVersion}>
-              {sessionLabel(session.server)}
-            </span>
-            <TlsBadge tls={session.server.tls} />
-          </>
-        ) : (
-          <span className="fact-bad">Session closed</span>
-        )}
+        <SessionTarget session={session} environment={environment} />
       </div>
 
-      {session?.state.kind === 'lost' ? (
-        <div className="console-lost" role="status">
-          The connection for this session was lost ({session.state.code}). Sluice reconnects on the next Reload or apply.
-        </div>
-      ) : null}
+      <SessionLostNotice session={session} reconnectsOn="on the next Reload or apply" />
 
       {dirty && !live ? (
         <div className="mig-dirty-notice" role="alert" data-testid="dirty-notice">
