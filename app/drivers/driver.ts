@@ -30,8 +30,9 @@ export interface DriverSession {
    * Sessions opened with multipleStatements only: sends the pieces as one text, in one round trip,
    * and says how many completed. Each piece must be one statement that yields exactly one result
    * (no CALL, no top-level compound statement). Rejects only for a misuse, never for a failing piece.
+   * `onProgress`, when given, hears the number of completed pieces as the answers arrive.
    */
-  runScript?(pieces: readonly string[]): Promise<ScriptOutcome>;
+  runScript?(pieces: readonly string[], onProgress?: (completed: number) => void): Promise<ScriptOutcome>;
   /** Primary or replica, replication lag, and whether the server refuses writes here. */
   role(): Promise<HostRole>;
   /** Called once if the server drops the connection. */

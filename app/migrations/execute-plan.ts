@@ -6,19 +6,18 @@
  * - step by step (MySQL/MariaDB, whose DDL commits implicitly, and PostgreSQL scripts that opt
  *   out of the transaction): dirty mark first, then each statement, then the clean history rows;
  *   on failure the dirty mark stays, with the failing statement's number, text and error.
- *   On MySQL the history writes usually ride along with the first and last statements in
- *   multi-statement texts (runScripted): in autocommit each statement commits on its own, so
- *   the dirty mark is committed before statement 1 runs, and the server stops at the first
- *   failing statement, whose number comes from counting the results that completed before it.
+ *   On MySQL consecutive migrations run as a chain of multi-statement texts in which the clean
+ *   mark of one and the dirty mark of the next share a transaction (mysql-chain.ts).
  */
 import type { MigrationRunResult } from '../api/calls/migration-calls';
 import { SluiceError } from '../api/errors';
-import type { ScriptOutcome } from '../drivers/driver';
-import { ELAPSED_IN_SCRIPT, ELAPSED_IN_TRANSACTION, exec, inlineMysql, inlinePg, MYSQL_SCRIPT_T0, plain, type Db, type SqlCommand } from './db';
+import { ELAPSED_IN_TRANSACTION, exec, inlinePg, plain, type Db, type SqlCommand } from './db';
 import type { HistoryContext, SqlFormat } from './formats/sql-format';
 import type { DirtyMark, LocalMigration, PlanStep } from './model';
+import { ChainFailure, MysqlChain, type ChainLink } from './mysql-chain';
 import type { ProgressSink } from './progress';
-import { isSingleResultStatement, splitStatements } from './split-statements';
+import { hasPlainDelimiter, isSingleResultStatement, splitStatements } from './split-statements';
+import { asSluiceError, StepFailure } from './step-failure';
 
 type Outcome = MigrationRunResult['outcomes'][number];
 
@@ -31,21 +30,6 @@ export interface ExecuteContext {
   emit: ProgressSink;
   /** The run's scratchpad, when the history read that planned the run already filled it. */
   memo?: Record<string, unknown>;
-}
-
-/** Where and why a migration failed. */
-class StepFailure extends Error {
-  constructor(
-    readonly error: SluiceError,
-    readonly statementIndex: number | null,
-    readonly statement: string | null,
-  ) {
-    super(error.message);
-  }
-}
-
-function asSluiceError(err: unknown): SluiceError {
-  return err instanceof SluiceError ? err : new SluiceError('INTERNAL', { details: { raw: err instanceof Error ? err.message : String(err) } });
 }
 
 /** Maps PostgreSQL's error position (1-based, in characters of the batch) to the piece it falls in. */
@@ -125,59 +109,6 @@ async function runStepwise(ctx: ExecuteContext, hctx: HistoryContext, m: LocalMi
   }
 }
 
-/** One piece of a MySQL script and what it is. */
-type ScriptPiece = { kind: 'mark' | 'clock' | 'done'; sql: string } | { kind: 'statement'; sql: string; index: number };
-
-/**
- * MySQL step by step with few round trips: the dirty mark and the clock start travel with
- * statement 1, and the clean history rows (duration measured by the server) with the last
- * statement; statements in between go one per round trip. So a killed applier stops a migration
- * before its next statement exactly as runStepwise does (the server finishes a text it received,
- * and these texts only ever add the history write of what just ran). On failure the dirty mark
- * is completed with the failing statement, as runStepwise does.
- */
-async function runScripted(
-  ctx: ExecuteContext,
-  hctx: HistoryContext,
-  m: LocalMigration,
-  direction: 'up' | 'down',
-  statements: string[],
-  runScript: (pieces: readonly string[]) => Promise<ScriptOutcome>,
-): Promise<void> {
-  const run = (commands: SqlCommand[]) => commands.reduce<Promise<unknown>>((p, c) => p.then(() => exec(ctx.db, c)), Promise.resolve());
-  const doneCtx = { ...hctx, started: true };
-  const mark: ScriptPiece[] = ctx.format.history.markStarted(hctx, m, direction).map((c) => ({ kind: 'mark', sql: inlineMysql(c) }));
-  const done: ScriptPiece[] = ctx.format.history.markDone(doneCtx, m, direction, ELAPSED_IN_SCRIPT).map((c) => ({ kind: 'done', sql: inlineMysql(c) }));
-  const chunks: ScriptPiece[][] = [[...mark, { kind: 'clock', sql: MYSQL_SCRIPT_T0 }]];
-  statements.forEach((sql, i) => {
-    const piece: ScriptPiece = { kind: 'statement', sql, index: i + 1 };
-    if (i === 0) chunks[0]?.push(piece);
-    else chunks.push([piece]);
-  });
-  chunks[chunks.length - 1]?.push(...done);
-
-  for (const chunk of chunks) {
-    for (const piece of chunk) if (piece.kind === 'statement') ctx.emit({ kind: 'statement', id: m.id, index: piece.index, total: statements.length, sql: piece.sql });
-    const { completed, error } = await runScript(chunk.map((p) => p.sql));
-    if (!error) continue;
-    const failed = completed === null ? undefined : chunk[completed];
-    // The dirty mark itself failed: nothing of the migration ran (as in runStepwise, the run stops with the error).
-    if (failed?.kind === 'mark') throw error;
-    if (failed?.kind === 'statement') {
-      await run(ctx.format.history.markFailed(doneCtx, m, { direction, statementIndex: failed.index, statement: failed.sql, error: error.message })).catch(() => undefined);
-      throw new StepFailure(error, failed.index, failed.sql);
-    }
-    if (failed?.kind === 'done') {
-      // The statements ran but the history could not say so: the dirty mark stays, so nobody runs them twice.
-      await run(ctx.format.history.markFailed(doneCtx, m, { direction, statementIndex: null, statement: null, error: `history update failed: ${error.message}` })).catch(() => undefined);
-      throw new StepFailure(new SluiceError(error.code, { message: `its statements ran, but recording it in the history failed: ${error.message}`, details: error.details }), null, null);
-    }
-    // Where it stopped is unknown (or the clock could not start): the dirty mark stays, with the error.
-    await run(ctx.format.history.markFailed(doneCtx, m, { direction, statementIndex: null, statement: null, error: error.message })).catch(() => undefined);
-    throw new StepFailure(error, null, null);
-  }
-}
-
 function failureOutcome(m: LocalMigration, failure: StepFailure, total: number, transactional: boolean): Outcome {
   const where = failure.statementIndex === null ? '' : ` at statement ${failure.statementIndex} of ${total}`;
   const txHint = failure.error.details?.driverCode === '25001' ? ' This statement cannot run inside a transaction: add a line `-- sluice:no-transaction` to the file.' : '';
@@ -203,29 +134,73 @@ export async function executePlan(ctx: ExecuteContext, steps: readonly PlanStep[
   const direction = steps[0]?.direction ?? 'up';
   const outcomes: Outcome[] = steps.map((s) => ({ id: s.migration.id, status: 'not-executed' }));
   const memo: Record<string, unknown> = ctx.memo ?? {};
-  for (let i = 0; i < steps.length; i++) {
+  const hctx: HistoryContext = { db: ctx.db, by: ctx.by, local: ctx.local, started: false, memo };
+  const started = (index: number, m: LocalMigration) => ctx.emit({ kind: 'migration-started', id: m.id, index: index + 1, total: steps.length });
+  const succeeded = (index: number, m: LocalMigration, durationMs: number) => {
+    outcomes[index] = { id: m.id, status: 'success', durationMs };
+    ctx.emit({ kind: 'migration-finished', id: m.id, durationMs });
+  };
+  const runScript = ctx.db.dialect === 'mysql' ? ctx.db.session.runScript?.bind(ctx.db.session) : undefined;
+  const chain = runScript
+    ? new MysqlChain({
+        format: ctx.format,
+        history: hctx,
+        emit: ctx.emit,
+        runScript,
+        started: (link: ChainLink) => started(link.step, link.m),
+        finished: (link: ChainLink, durationMs: number) => succeeded(link.step, link.m, durationMs),
+      })
+    : null;
+  const prepare = (i: number) => {
     const { migration: m, direction: dir } = steps[i] as PlanStep;
     const script = dir === 'up' ? m.up : m.down;
     if (!script) throw new SluiceError('MIGRATION_IRREVERSIBLE', { message: `Migration ${m.id} has no ${dir} script.`, details: { id: m.id } });
     const statements = splitStatements(script.sql, ctx.db.dialect);
-    const transactional = ctx.db.dialect === 'postgres' && !script.noTransaction;
-    const runScript = ctx.db.dialect === 'mysql' ? ctx.db.session.runScript?.bind(ctx.db.session) : undefined;
-    const scripted = runScript !== undefined && statements.every(isSingleResultStatement);
-    const hctx: HistoryContext = { db: ctx.db, by: ctx.by, local: ctx.local, started: false, memo };
-    ctx.emit({ kind: 'migration-started', id: m.id, index: i + 1, total: steps.length });
-    const started = performance.now();
-    try {
-      if (transactional) await runInTransaction(ctx, hctx, m, dir, statements);
-      else if (scripted) await runScripted(ctx, hctx, m, dir, statements, runScript);
-      else await runStepwise(ctx, hctx, m, dir, statements, started);
-    } catch (err) {
-      if (!(err instanceof StepFailure)) throw err;
-      outcomes[i] = failureOutcome(m, err, statements.length, transactional);
-      return { direction, outcomes, ok: false };
+    const plainDelimiter = chain !== null && hasPlainDelimiter(script.sql);
+    return { m, dir, script, statements, chained: chain !== null && statements.every((sql) => isSingleResultStatement(sql, plainDelimiter)) };
+  };
+  let ahead: { ok: true; value: ReturnType<typeof prepare> } | { ok: false; error: unknown } | null = null;
+  try {
+    for (let i = 0; i < steps.length; i++) {
+      const prepared = ahead ?? { ok: true as const, value: prepare(i) };
+      ahead = null;
+      if (!prepared.ok) throw prepared.error;
+      const { m, dir, script, statements, chained } = prepared.value;
+      if (chain && chained) {
+        const running = chain.run({ step: i, m, direction: dir, statements });
+        // The next migration is split while this one's first text is with the server.
+        if (i + 1 < steps.length) {
+          try {
+            ahead = { ok: true, value: prepare(i + 1) };
+          } catch (error) {
+            ahead = { ok: false, error };
+          }
+        }
+        await running;
+        continue;
+      }
+      // A migration that cannot join the chain (CALL, compound statements): the chain ends first.
+      await chain?.finish();
+      const transactional = ctx.db.dialect === 'postgres' && !script.noTransaction;
+      started(i, m);
+      const begun = performance.now();
+      try {
+        if (transactional) await runInTransaction(ctx, hctx, m, dir, statements);
+        else await runStepwise(ctx, hctx, m, dir, statements, begun);
+      } catch (err) {
+        if (!(err instanceof StepFailure)) throw err;
+        outcomes[i] = failureOutcome(m, err, statements.length, transactional);
+        return { direction, outcomes, ok: false };
+      }
+      succeeded(i, m, performance.now() - begun);
     }
-    const durationMs = performance.now() - started;
-    outcomes[i] = { id: m.id, status: 'success', durationMs };
-    ctx.emit({ kind: 'migration-finished', id: m.id, durationMs });
+    await chain?.finish();
+  } catch (err) {
+    if (!(err instanceof ChainFailure)) throw err;
+    const step = steps[err.step] as PlanStep;
+    const script = step.direction === 'up' ? step.migration.up : step.migration.down;
+    outcomes[err.step] = failureOutcome(step.migration, err.failure, script ? splitStatements(script.sql, 'mysql').length : 0, false);
+    return { direction, outcomes, ok: false };
   }
   return { direction, outcomes, ok: true };
 }

@@ -68,10 +68,27 @@ const ONE_RESULT = /^(create|alter|drop|rename|truncate|insert|replace|update|de
  * True when a MySQL statement (a piece of splitStatements) can travel in a multi-statement script
  * and be counted as one result: a plain statement of a kind that yields one result (not CALL,
  * EXECUTE, a top-level compound statement or SET STATEMENT … FOR), holding no second statement
- * (a DELIMITER block with semicolons inside).
+ * (a DELIMITER block with semicolons inside). `plainDelimiter`: the script never changes its
+ * delimiter, so the splitter already cut at every statement and the second check is not needed.
  */
-export function isSingleResultStatement(statement: string): boolean {
+export function isSingleResultStatement(statement: string, plainDelimiter = false): boolean {
   const code = statement.slice(codeStart(statement, 'mysql'));
   if (!ONE_RESULT.test(code) || /^set\s+statement\b/i.test(code)) return false;
-  return !statement.includes(';') || splitQuery(statement, OPTIONS.mysql).length === 1;
+  return plainDelimiter || !statement.includes(';') || splitQuery(statement, OPTIONS.mysql).length === 1;
+}
+
+/** True when a MySQL script never uses the DELIMITER command. */
+export function hasPlainDelimiter(script: string): boolean {
+  return !/^[ \t]*delimiter[ \t]/im.test(script);
+}
+
+const DML = /^(insert|replace|update|delete)\b/i;
+
+/**
+ * True when a MySQL statement that isSingleResultStatement accepted changes rows only (INSERT,
+ * REPLACE, UPDATE, DELETE): it never commits implicitly, so it can share a transaction with the
+ * history write that follows it.
+ */
+export function isRowChange(statement: string): boolean {
+  return DML.test(statement.slice(codeStart(statement, 'mysql')));
 }

@@ -68,7 +68,16 @@ function innerStream(conn: mysql.Connection): net.Socket {
 interface StreamingQuery {
   on(event: 'error', listener: (err: Error) => void): StreamingQuery;
   on(event: 'end', listener: () => void): StreamingQuery;
+  /** Per OK packet (a ResultSetHeader) and per row of a result set. */
+  on(event: 'result', listener: (result: unknown) => void): StreamingQuery;
+  /** Column definitions of a result set that begins (undefined before an OK packet's result). */
+  on(event: 'fields', listener: (fields: unknown) => void): StreamingQuery;
   _resultIndex?: unknown;
+}
+
+/** An OK packet as mysql2 hands it over: the result of a statement that returns no rows. */
+function isOkPacket(result: unknown): boolean {
+  return typeof result === 'object' && result !== null && result.constructor?.name === 'ResultSetHeader';
 }
 
 function coreConnection(conn: mysql.Connection): { query(sql: string): StreamingQuery } {
@@ -119,9 +128,10 @@ class MysqlSession implements DriverSession {
   /**
    * One text, one round trip; results are read as they arrive (rows are not kept). The server
    * stops at the first failing statement, and mysql2's result index at that moment is the number
-   * of results (so of pieces, one result each) that completed.
+   * of results (so of pieces, one result each) that completed. `onProgress` hears, as the server's
+   * answers arrive, how many pieces have completed so far.
    */
-  runScript(pieces: readonly string[]): Promise<ScriptOutcome> {
+  runScript(pieces: readonly string[], onProgress?: (completed: number) => void): Promise<ScriptOutcome> {
     if (!this.multipleStatements) return Promise.reject(new Error('runScript needs a session opened with multipleStatements'));
     if (pieces.length === 0) return Promise.resolve({ completed: 0, error: null });
     // A newline before each `;` ends a trailing line comment of the piece before it.
@@ -129,6 +139,15 @@ class MysqlSession implements DriverSession {
     return new Promise((resolve) => {
       let settled = false;
       const query = coreConnection(this.conn).query(text);
+      if (onProgress) {
+        // An OK packet completes the piece at the result index; a result set's columns mean every piece before it completed.
+        query.on('result', (result) => {
+          if (isOkPacket(result) && typeof query._resultIndex === 'number') onProgress(query._resultIndex + 1);
+        });
+        query.on('fields', (fields) => {
+          if (fields !== undefined && typeof query._resultIndex === 'number') onProgress(query._resultIndex);
+        });
+      }
       query.on('error', (err) => {
         if (settled) return;
         settled = true;

@@ -38,6 +38,11 @@ export interface HistoryStore {
   markStarted(ctx: HistoryContext, m: LocalMigration, direction: 'up' | 'down'): SqlCommand[];
   /** The history rows of a finished migration (inside its transaction where there is one). */
   markDone(ctx: HistoryContext, m: LocalMigration, direction: 'up' | 'down', durationMs: Duration): SqlCommand[];
+  /**
+   * Optional: markDone of `done` and markStarted of `next` in fewer statements, for a MySQL
+   * chain that writes both in one transaction (mysql-chain.ts). Null when it cannot here.
+   */
+  advance?(ctx: HistoryContext, done: LocalMigration, next: LocalMigration, direction: 'up' | 'down', durationMs: Duration): SqlCommand[] | null;
   /** Keeps the dirty mark and adds where it failed. */
   markFailed(ctx: HistoryContext, m: LocalMigration, mark: DirtyMark): SqlCommand[];
   /** Clears a dirty mark: the user says the migration is now applied, or not applied. */

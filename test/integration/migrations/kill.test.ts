@@ -1,7 +1,9 @@
 /**
  * `kill -9` of an applier in the middle of a migration: the lock dies with its session (the next
  * applier proceeds), a second applier meanwhile is told who holds the lock, and the state is the
- * engine's: PostgreSQL rolled the migration back; MariaDB keeps it dirty until resolved.
+ * engine's: PostgreSQL rolled the migration back; MariaDB keeps it dirty until resolved. On
+ * MariaDB a kill during a migration's last statement lets the server finish the text it holds:
+ * that migration's clean mark, the next one's dirty mark and its first statement, no more.
  */
 import { describe, expect, inject, it } from 'vitest';
 import { cliEnv, dbUrl, envelope, freshDatabase, queryIn, sleepSql, sluice, sluiceProcess, tablesIn, waitForOutput, writeFolder } from './support/migrate-cli';
@@ -71,3 +73,35 @@ for (const server of [harness.postgres, harness.mariadb]) {
     });
   });
 }
+
+describe('killing an applier during the last statement of a migration on mariadb', () => {
+  const server = harness.mariadb;
+  it('lets the server record it, start the next migration under its dirty mark, and stop there', { timeout: 120_000 }, async () => {
+    const env = cliEnv(server);
+    const db = await freshDatabase(server, 'kill9_last');
+    const url = dbUrl(harness, server, db);
+    const dir = writeFolder({
+      '20240101000001_first.sql': '-- migrate:up\nCREATE TABLE k1 (id integer);\n\n-- migrate:down\nDROP TABLE k1;\n',
+      '20240101000002_slow_end.sql': `-- migrate:up\nCREATE TABLE k2 (id integer);\n${sleepSql(server, 6)};\n\n-- migrate:down\nDROP TABLE k2;\n`,
+      '20240101000003_third.sql': '-- migrate:up\nCREATE TABLE k3 (id integer);\nCREATE TABLE k4 (id integer);\n\n-- migrate:down\nDROP TABLE k4;\nDROP TABLE k3;\n',
+    });
+    const applier = sluiceProcess(['migrate', 'up', url, '--dir', dir, '--yes'], env);
+    await waitForOutput(applier, /statement 2\/2: SELECT SLEEP/);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(applier.exitCode).toBeNull();
+    const exited = new Promise((resolve) => applier.on('exit', resolve));
+    applier.kill('SIGKILL');
+    await exited;
+
+    // The lock is held until the server has finished that text; then the next applier finds migration 3 dirty.
+    const next = await sluice(['migrate', 'up', url, '--dir', dir, '--yes', '--lock-wait', '30', '--json'], env);
+    expect(next.code).toBe(4);
+    expect(envelope(next).error.code).toBe('MIGRATION_DIRTY');
+    const status = envelope(await sluice(['migrate', 'status', url, '--dir', dir, '--json'], env));
+    expect(status.value.migrations.map((m: { status: string }) => m.status)).toEqual(['applied', 'applied', 'dirty']);
+    expect((await queryIn(server, db, 'SELECT version FROM schema_migrations ORDER BY version')).map((r) => r.version)).toEqual(['20240101000001', '20240101000002']);
+    const tables = await tablesIn(server, db);
+    expect(tables).toEqual(expect.arrayContaining(['k1', 'k2', 'k3']));
+    expect(tables).not.toContain('k4');
+  });
+});

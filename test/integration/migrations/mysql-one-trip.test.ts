@@ -1,11 +1,14 @@
 /**
- * MariaDB sends the dirty mark with statement 1 and the history write with the last statement
- * (multi-statement texts): the failing statement's number must still be exact, wherever it is and
- * whether it fails on its header or while its rows stream; DELIMITER blocks and CALL still work;
- * history literals survive a migration that switches sql_mode to NO_BACKSLASH_ESCAPES.
+ * MariaDB runs migrations as a chain of multi-statement texts: one migration's last statement,
+ * its clean mark, the next one's dirty mark and its first statement share a text, the two marks
+ * one transaction. The failing statement's number must still be exact, wherever it is and whether
+ * it fails on its header or while its rows stream; a last statement that only changes rows commits
+ * with the history or not at all; the next migration is announced as soon as its dirty mark is
+ * committed; DELIMITER blocks and CALL still work; history literals survive a migration that
+ * switches sql_mode to NO_BACKSLASH_ESCAPES.
  */
 import { describe, expect, inject, it } from 'vitest';
-import { cliEnv, dbUrl, envelope, freshDatabase, queryIn, sluice, tablesIn, writeFolder } from './support/migrate-cli';
+import { cliEnv, dbUrl, envelope, freshDatabase, queryIn, sluice, sluiceProcess, tablesIn, waitForOutput, writeFolder } from './support/migrate-cli';
 
 const harness = inject('harness');
 const server = harness.mariadb;
@@ -85,5 +88,50 @@ describe('MariaDB: a migration in one round trip', () => {
     ]);
     const status = envelope(await sluice(['migrate', 'status', url, '--dir', dir, '--format', 'flyway', '--json'], env));
     expect(status.value.migrations.map((m: { status: string }) => m.status)).toEqual(['applied', 'applied', 'applied']);
+  });
+
+  it('rolls back a last statement that only changes rows with its history write, and starts nothing after it', async () => {
+    const db = await freshDatabase(server, 'onetrip_rollback');
+    const url = dbUrl(harness, server, db);
+    const dir = writeFolder({
+      // Its last statement writes a row of "another writer" at the rank the next migration's dirty mark needs.
+      'V1__squat.sql':
+        "CREATE TABLE s1 (id integer);\nINSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success) VALUES (2, '99', 'other', 'SQL', 'V99__other.sql', 0, 'someone else', 0, TRUE);\n",
+      'V2__next.sql': 'CREATE TABLE s2 (id integer);\n',
+    });
+    const failed = await sluice(['migrate', 'up', url, '--dir', dir, '--format', 'flyway', '--yes', '--json'], env);
+    expect(failed.code).toBe(1);
+    const outcomes = envelope(failed).error.details.result.outcomes;
+    expect(outcomes[0]).toMatchObject({ id: '1', status: 'error', error: { statementIndex: 2, message: expect.stringMatching(/rolled back.*Duplicate entry/) } });
+    expect(outcomes[1]).toEqual({ id: '2', status: 'not-executed' });
+    // Statement 1 (DDL) stays; statement 2 went with the failed history transaction; migration 2 never started.
+    expect(await tablesIn(server, db)).toContain('s1');
+    expect(await tablesIn(server, db)).not.toContain('s2');
+    expect((await queryIn(server, db, 'SELECT installed_rank, version, success FROM flyway_schema_history ORDER BY installed_rank')).map((r) => [Number(r.installed_rank), String(r.version), Number(r.success)])).toEqual([
+      [1, '1', 0],
+    ]);
+    const status = envelope(await sluice(['migrate', 'status', url, '--dir', dir, '--format', 'flyway', '--json'], env));
+    expect(status.value.migrations.map((m: { status: string }) => m.status)).toEqual(['dirty', 'pending']);
+    expect(status.value.migrations[0].dirty).toMatchObject({ statementIndex: 2, error: expect.stringMatching(/^history update failed: .*Duplicate entry/) });
+  });
+
+  it('announces the next migration when its dirty mark commits, not when its first statement ends', { timeout: 60_000 }, async () => {
+    const db = await freshDatabase(server, 'onetrip_announce');
+    const url = dbUrl(harness, server, db);
+    const dir = writeFolder({
+      'V1__table.sql': 'CREATE TABLE a1 (id integer);\nINSERT INTO a1 VALUES (1);\n',
+      'V2__slow.sql': 'CREATE TABLE a2 AS SELECT SLEEP(3) AS slept;\n',
+    });
+    const applier = sluiceProcess(['migrate', 'up', url, '--dir', dir, '--format', 'flyway', '--yes'], env);
+    const exited = new Promise<number | null>((resolve) => applier.on('exit', resolve));
+    await waitForOutput(applier, /\[2\/2\] 2\n\s+statement 1\/1: CREATE TABLE a2/);
+    const announced = performance.now();
+    expect(await exited).toBe(0);
+    // Announced after migration 1's history committed, while migration 2's 3-second statement still ran.
+    expect(performance.now() - announced).toBeGreaterThan(2000);
+    expect((await queryIn(server, db, 'SELECT version, success FROM flyway_schema_history ORDER BY installed_rank')).map((r) => [String(r.version), Number(r.success)])).toEqual([
+      ['1', 1],
+      ['2', 1],
+    ]);
   });
 });

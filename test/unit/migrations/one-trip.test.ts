@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { inlineMysqlParams, mysqlLiteral } from '../../../app/drivers/mysql/mysql-literal';
 import { ELAPSED_IN_SCRIPT, inlineMysql } from '../../../app/migrations/db';
-import { isSingleResultStatement } from '../../../app/migrations/split-statements';
+import { hasPlainDelimiter, isRowChange, isSingleResultStatement } from '../../../app/migrations/split-statements';
 
 describe('isSingleResultStatement', () => {
   it('accepts plain statements, with comments and quoted semicolons', () => {
@@ -19,6 +19,27 @@ describe('isSingleResultStatement', () => {
     expect(isSingleResultStatement('CREATE PROCEDURE p() BEGIN SELECT 1; SELECT 2; END')).toBe(false);
     expect(isSingleResultStatement('USE other')).toBe(false);
     expect(isSingleResultStatement('START TRANSACTION')).toBe(false);
+  });
+});
+
+describe('what a MySQL chain text may hold', () => {
+  it('trusts the splitter for a script that never changes its delimiter', () => {
+    expect(hasPlainDelimiter("INSERT INTO t VALUES ('a; b');\nCREATE TABLE u (id int);")).toBe(true);
+    expect(hasPlainDelimiter('DELIMITER //\nCREATE PROCEDURE p() BEGIN SELECT 1; END//\nDELIMITER ;')).toBe(false);
+    expect(hasPlainDelimiter('  delimiter $$\n')).toBe(false);
+    // One piece that a DELIMITER block left holding two statements is caught unless the script has none.
+    expect(isSingleResultStatement('SELECT 1; SELECT 2')).toBe(false);
+    expect(isSingleResultStatement("INSERT INTO t VALUES ('a; b')", true)).toBe(true);
+  });
+  it('lets only row changes share the history transaction', () => {
+    expect(isRowChange("-- seed\nINSERT INTO t VALUES (1)")).toBe(true);
+    expect(isRowChange('/* fix */ update t set a = 1')).toBe(true);
+    expect(isRowChange('DELETE FROM t')).toBe(true);
+    expect(isRowChange('REPLACE INTO t VALUES (1)')).toBe(true);
+    expect(isRowChange('CREATE TABLE t (id int)')).toBe(false);
+    expect(isRowChange('ALTER TABLE t ADD c int')).toBe(false);
+    expect(isRowChange('SELECT 1')).toBe(false);
+    expect(isRowChange('SET @a = 1')).toBe(false);
   });
 });
 

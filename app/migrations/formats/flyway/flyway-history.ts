@@ -54,7 +54,7 @@ const DDL: Record<Db['dialect'], string[]> = {
 /** Types whose successful row means the version is applied. */
 const APPLY_TYPES = new Set(['SQL', 'JDBC', 'SPRING_JDBC', 'SCRIPT', 'CUSTOM']);
 
-function appendRow(ctx: HistoryContext, m: LocalMigration, type: 'SQL' | 'UNDO_SQL', success: boolean, durationMs: Duration): SqlCommand {
+function appendRow(ctx: HistoryContext, m: LocalMigration, type: 'SQL' | 'UNDO_SQL', success: boolean, durationMs: Duration, atRank?: number): SqlCommand {
   const undo = type === 'UNDO_SQL';
   const script = (undo ? m.downFile : m.file) ?? '';
   // Flyway's checksum of the script this row records: the undo file's for UNDO_SQL rows.
@@ -71,6 +71,13 @@ function appendRow(ctx: HistoryContext, m: LocalMigration, type: 'SQL' | 'UNDO_S
   ];
   // In INSERT … SELECT PostgreSQL types an untyped parameter as text, so each one is cast.
   const placeholders = values.map(([, t], i) => (ctx.db.dialect === 'postgres' ? `$${i + 1}::${t}` : '?')).join(', ');
+  if (atRank !== undefined) {
+    // The row of a rank this run already holds (advanceRows).
+    return {
+      sql: `INSERT INTO ${TABLE} (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success) VALUES (${atRank}, ${placeholders})`,
+      params: values.map(([v]) => v),
+    };
+  }
   const next = ctx.memo[NEXT_RANK];
   if (typeof next === 'number') {
     // The run read the table under the migration lock, so the next rank is known: no MAX() over the
@@ -106,6 +113,28 @@ function completeRow(ctx: HistoryContext, m: LocalMigration, type: 'SQL' | 'UNDO
     return q`UPDATE flyway_schema_history SET success = 1, execution_time = COALESCE(${ms}, execution_time) WHERE version = ${m.id} AND type = ${type} AND success = 0 ORDER BY installed_rank DESC LIMIT 1`;
   }
   return q`UPDATE flyway_schema_history SET success = true, execution_time = COALESCE(${ms}::int, execution_time) WHERE installed_rank = (SELECT max(installed_rank) FROM flyway_schema_history WHERE version = ${m.id} AND type = ${type} AND NOT success)`;
+}
+
+/**
+ * MySQL: completes the dirty row of `done` and appends the dirty row of `next` in one statement,
+ * an INSERT of both rows whose ON DUPLICATE KEY UPDATE completes `done`'s row (found by its rank,
+ * which the run wrote). Should `next`'s rank be taken by a row of another writer, the update
+ * moves that row onto `done`'s rank, which fails with a duplicate key as a plain INSERT would:
+ * the run stops instead of starting a migration without its dirty mark.
+ */
+function advanceRows(ctx: HistoryContext, done: LocalMigration, next: LocalMigration, direction: 'up' | 'down', durationMs: Duration): SqlCommand[] | null {
+  const type = direction === 'up' ? 'SQL' : 'UNDO_SQL';
+  const rank = ctx.memo[markKey(done, type)];
+  if (ctx.db.dialect !== 'mysql' || typeof rank !== 'number' || typeof ctx.memo[NEXT_RANK] !== 'number') return null;
+  const doneRow = appendRow(ctx, done, type, true, durationMs, rank);
+  const nextRow = appendRow(ctx, next, type, false, 0);
+  const matches = `installed_rank = ${rank} AND version <=> VALUES(version) AND type = VALUES(type) AND success = 0`;
+  return [
+    {
+      sql: `${doneRow.sql}, ${nextRow.sql.slice(nextRow.sql.indexOf('VALUES') + 'VALUES'.length).trim()} ON DUPLICATE KEY UPDATE installed_rank = IF(installed_rank = ${rank}, installed_rank, ${rank}), execution_time = IF(${matches}, VALUES(execution_time), execution_time), success = IF(${matches}, VALUES(success), success)`,
+      params: [...doneRow.params, ...nextRow.params],
+    },
+  ];
 }
 
 function dropFailedRows(ctx: HistoryContext, m: LocalMigration, type: 'SQL' | 'UNDO_SQL'): SqlCommand {
@@ -184,6 +213,7 @@ export const flywayHistory: HistoryStore = {
     const type = direction === 'up' ? 'SQL' : 'UNDO_SQL';
     return [ctx.started ? completeRow(ctx, m, type, durationMs) : appendRow(ctx, m, type, true, durationMs)];
   },
+  advance: advanceRows,
   markFailed: (ctx, m, mark: DirtyMark) => [createSluiceTable(ctx.db), recordDirty(ctx.db, FORMAT, m.id, m.checksum, ctx.by, mark)],
   resolve(ctx, m, as, dirty) {
     const type = dirty.direction === 'up' ? 'SQL' : 'UNDO_SQL';
