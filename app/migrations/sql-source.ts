@@ -56,21 +56,16 @@ export function sqlSource(config: ConnectionConfig, dir: string, format: SqlForm
       return { id, format: format.name, file: m.file, up: m.up?.sql ?? null, down: m.down?.sql ?? null, python: null, unavailable: { up: null, down: null } };
     },
     apply(request, emit) {
-      let listing: Promise<LocalMigration[]> | null = null;
-      const run = underLock(config, request.lockWaitMs, (holder) => emit({ kind: 'locked', holder }), async (db) => {
+      return underLock(config, request.lockWaitMs, (holder) => emit({ kind: 'locked', holder }), async (db) => {
+        // The catalog lookup goes out first; the folder is read while it travels.
         const ensured = ensureTables(db, format);
-        const [tables, listed] = await Promise.all([ensured, (listing ??= format.list(dir))]);
+        const [tables, listed] = await Promise.all([ensured, format.list(dir)]);
         const memo: Record<string, unknown> = {};
         const { local, states } = await readState(db, format, dir, { tables, local: listed, memo });
         const steps = planRun(states, local, request);
         await applyTimeouts(db, request);
         return executePlan({ db, format, local, by: appliedBy(), emit, memo }, steps);
       });
-      // The folder is read while the run's connection is being set up (the read is synchronous
-      // underneath, the handshake is not); a failure surfaces inside the run, where it is awaited.
-      listing ??= format.list(dir);
-      listing.catch(() => undefined);
-      return run;
     },
     resolve(id, as, lockWaitMs) {
       return underLock(config, lockWaitMs, undefined, async (db) => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { adminQuery } from './admin.js';
 import { startDaemon } from './daemon.js';
 import type { DbServerInfo, HarnessCerts } from './harness-info.js';
-import { MARIADBD, STORAGE_ARGS, mariadbTemplate, userArgs } from './mariadb-template.js';
+import { DURABLE_STORAGE_ARGS, MARIADBD, STORAGE_ARGS, mariadbTemplate, userArgs } from './mariadb-template.js';
 import { copyTree, giveTo, serverUser, toolEnv } from './os-user.js';
 import type { RunScope } from './run-scope.js';
 import { trace } from './trace.js';
@@ -23,6 +23,8 @@ export interface MariadbOptions {
   certs: Promise<HarnessCerts>;
   ports: { primary: number; replica: number; expired: number };
   scope: RunScope;
+  /** A managed primary's settings (DURABLE_STORAGE_ARGS) instead of the fast, unsafe ones. */
+  durable?: boolean;
 }
 
 type Role = keyof MariadbOptions['ports'];
@@ -79,6 +81,17 @@ async function startReplication(primary: DbServerInfo, replica: DbServerInfo, re
 
 /** Starts the group under `<dir>/mariadb`; every process is tracked by `scope`. */
 export async function startMariadbGroup(options: MariadbOptions): Promise<MariadbGroup> {
+  return (await startMariadbServers(options, ['primary', 'replica', 'expired'])) as MariadbGroup;
+}
+
+/** Starts only the primary (no replica, no expired twin), for benchmarks. */
+export async function startMariadbPrimary(options: Omit<MariadbOptions, 'ports'> & { port: number }): Promise<DbServerInfo> {
+  const ports = { primary: options.port, replica: 0, expired: 0 };
+  const started = await startMariadbServers({ ...options, ports }, ['primary']);
+  return started.primary as DbServerInfo;
+}
+
+async function startMariadbServers(options: MariadbOptions, roles: readonly Role[]): Promise<Partial<MariadbGroup>> {
   const user = serverUser('mysql');
   const root = join(options.dir, 'mariadb');
   const run = join(root, 'run');
@@ -90,7 +103,7 @@ export async function startMariadbGroup(options: MariadbOptions): Promise<Mariad
 
   const template = await mariadbTemplate(user, run, options.scope);
   trace('mariadb: template ready');
-  await Promise.all((['primary', 'replica', 'expired'] as const).map((role) => copyTree(template, data(role))));
+  await Promise.all(roles.map((role) => copyTree(template, data(role))));
   await copyServerCerts(await options.certs, tls);
   await giveTo(user, tls);
 
@@ -121,7 +134,7 @@ export async function startMariadbGroup(options: MariadbOptions): Promise<Mariad
           '--require-secure-transport=ON',
           '--log-bin=binlog',
           `--server-id=${SERVER_ID[role]}`,
-          ...STORAGE_ARGS,
+          ...(options.durable ? DURABLE_STORAGE_ARGS : STORAGE_ARGS),
           ...extra,
         ],
         user,
@@ -140,12 +153,10 @@ export async function startMariadbGroup(options: MariadbOptions): Promise<Mariad
     await adminQuery(server, `ALTER USER 'sluice_repl'@'%' IDENTIFIED BY '${replPassword}'`);
   };
 
-  await Promise.all([
-    start('primary').then(() => setPasswords(info('primary'))),
-    start('replica'),
-    start('expired').then(() => setPasswords(info('expired'))),
-  ]);
-  await startReplication(info('primary'), info('replica'), replPassword, join(tls, 'ca.pem'));
-  trace('mariadb: replica caught up');
-  return { primary: info('primary'), replica: info('replica'), expired: info('expired') };
+  await Promise.all(roles.map((role) => (role === 'replica' ? start(role) : start(role).then(() => setPasswords(info(role))))));
+  if (roles.includes('replica')) {
+    await startReplication(info('primary'), info('replica'), replPassword, join(tls, 'ca.pem'));
+    trace('mariadb: replica caught up');
+  }
+  return Object.fromEntries(roles.map((role) => [role, info(role)]));
 }

@@ -24,6 +24,8 @@ export interface PostgresOptions {
   certs: Promise<HarnessCerts>;
   ports: { primary: number; replica: number; expired: number };
   scope: RunScope;
+  /** A managed primary's settings (DURABLE_CONF) instead of the fast, unsafe ones. */
+  durable?: boolean;
 }
 
 type Role = keyof PostgresOptions['ports'];
@@ -59,6 +61,14 @@ wal_retrieve_retry_interval = 100ms
 log_line_prefix = '%m [%p] %q%u@%d '
 `;
 }
+
+/** What a managed primary runs with instead (for benchmarks on a disk-backed data directory): every commit synced. */
+const DURABLE_CONF = `
+fsync = on
+synchronous_commit = on
+full_page_writes = on
+shared_buffers = 256MB
+`;
 
 function serverInfo(port: number, password: string, run: string): DbServerInfo {
   return {
@@ -106,6 +116,17 @@ async function waitForReplica(primary: DbServerInfo, replica: DbServerInfo): Pro
 
 /** Starts the group under `<dir>/postgres`; every process is tracked by `scope`. */
 export async function startPostgresGroup(options: PostgresOptions): Promise<PostgresGroup> {
+  return (await startPostgresServers(options, ['primary', 'replica', 'expired'])) as PostgresGroup;
+}
+
+/** Starts only the primary (no replica, no expired twin), for benchmarks. */
+export async function startPostgresPrimary(options: Omit<PostgresOptions, 'ports'> & { port: number }): Promise<DbServerInfo> {
+  const ports = { primary: options.port, replica: 0, expired: 0 };
+  const started = await startPostgresServers({ ...options, ports }, ['primary']);
+  return started.primary as DbServerInfo;
+}
+
+async function startPostgresServers(options: PostgresOptions, roles: readonly Role[]): Promise<Partial<PostgresGroup>> {
   const user = serverUser('postgres');
   const root = join(options.dir, 'postgres');
   const run = join(root, 'run');
@@ -118,7 +139,7 @@ export async function startPostgresGroup(options: PostgresOptions): Promise<Post
   const template = await postgresTemplate(user, run, options.scope);
   trace('postgres: template ready');
   // All three start from copies of one cleanly shut down cluster: the replica is a valid cold base backup.
-  await Promise.all((['primary', 'replica', 'expired'] as const).map((role) => copyTree(template, data(role))));
+  await Promise.all(roles.map((role) => copyTree(template, data(role))));
   trace('postgres: copies made');
   const password = randomBytes(18).toString('base64url');
   const replPassword = randomBytes(18).toString('base64url');
@@ -126,18 +147,21 @@ export async function startPostgresGroup(options: PostgresOptions): Promise<Post
   const conninfo =
     `host=127.0.0.1 port=${ports.primary} user=sluice_repl password=${replPassword} ` +
     `sslmode=verify-full sslrootcert=${tls}/ca.pem application_name=sluice-replica`;
-  for (const role of ['primary', 'replica', 'expired'] as const) {
+  for (const role of roles) {
     const cert = role === 'expired' ? 'server-expired' : 'server';
-    await appendFile(join(data(role), 'postgresql.conf'), serverConf(ports[role], run, tls, cert));
+    // Later settings win: the durable ones override the fast defaults.
+    await appendFile(join(data(role), 'postgresql.conf'), serverConf(ports[role], run, tls, cert) + (options.durable ? DURABLE_CONF : ''));
     await writeFile(join(data(role), 'pg_hba.conf'), PG_HBA);
   }
-  await appendFile(join(data('replica'), 'postgresql.conf'), `primary_conninfo = '${conninfo}'\n`);
-  await writeFile(join(data('replica'), 'standby.signal'), '');
+  if (roles.includes('replica')) {
+    await appendFile(join(data('replica'), 'postgresql.conf'), `primary_conninfo = '${conninfo}'\n`);
+    await writeFile(join(data('replica'), 'standby.signal'), '');
+  }
   await copyServerCerts(await options.certs, tls);
   trace('postgres: certs copied');
   await giveTo(user, tls);
   // appendFile/writeFile kept the owners of existing files; only the new standby.signal is ours.
-  await giveTo(user, join(data('replica'), 'standby.signal'));
+  if (roles.includes('replica')) await giveTo(user, join(data('replica'), 'standby.signal'));
 
   const start = (role: Role) =>
     startDaemon(
@@ -161,12 +185,10 @@ export async function startPostgresGroup(options: PostgresOptions): Promise<Post
   const setPasswords = (server: DbServerInfo) =>
     adminQuery(server, `ALTER ROLE sluice PASSWORD '${password}'; ALTER ROLE sluice_repl PASSWORD '${replPassword}'`);
 
-  await Promise.all([
-    start('primary').then(() => setPasswords(info('primary'))),
-    start('replica'),
-    start('expired').then(() => setPasswords(info('expired'))),
-  ]);
-  await waitForReplica(info('primary'), info('replica'));
-  trace('postgres: replica caught up');
-  return { primary: info('primary'), replica: info('replica'), expired: info('expired') };
+  await Promise.all(roles.map((role) => (role === 'replica' ? start(role) : start(role).then(() => setPasswords(info(role))))));
+  if (roles.includes('replica')) {
+    await waitForReplica(info('primary'), info('replica'));
+    trace('postgres: replica caught up');
+  }
+  return Object.fromEntries(roles.map((role) => [role, info(role)]));
 }
