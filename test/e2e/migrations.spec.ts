@@ -9,6 +9,7 @@
  * production-tagged profile the confirmation wants the database name typed, for applying and for
  * rolling back. While another session holds the migration lock, a run is refused naming the
  * holder, and a run with a lock wait shows it is waiting, then proceeds when the lock is freed.
+ * The Django settings dialog's interpreter, URL variable and environment reach manage.py.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -377,5 +378,67 @@ test.describe('postgres', () => {
     const history = await adminQuery(server, 'SELECT version, dirty FROM schema_migrations', { database: db });
     expect(history.map((r) => [Number(r.version), r.dirty])).toEqual([[1, false]]);
     await shot(page, testInfo, 'postgres-production-rolled-back');
+  });
+});
+
+test.describe('postgres', () => {
+  test('Django settings: the interpreter, the URL variable and the environment reach manage.py', async ({ page, sluice }, testInfo) => {
+    test.setTimeout(180_000);
+    const harness = harnessFromEnv();
+    const server = harness.postgres;
+    const db = await scratchDatabase(server, 'e2e_django_settings');
+    await page.goto(sluice.url);
+    const panel = await openMigrations(page, ENGINES[0]!.url(server, harness.certs.ca, db), server.password);
+    await panel.getByTestId('migration-folder').fill(DJANGO_PROJECT);
+
+    const settings = page.getByTestId('django-settings');
+    const save = async (fields: { python?: string; urlVar?: string; env?: string }) => {
+      await panel.getByTestId('django-settings-open').click();
+      await expect(settings).toBeVisible();
+      if (fields.python !== undefined) await settings.getByTestId('django-python').fill(fields.python);
+      if (fields.urlVar !== undefined) await settings.getByTestId('django-url-var').fill(fields.urlVar);
+      if (fields.env !== undefined) await settings.getByTestId('django-env').fill(fields.env);
+      await settings.getByTestId('django-settings-save').click();
+      await expect(settings).toHaveCount(0);
+    };
+
+    // An interpreter that does not exist: saved, the folder reloads and says so.
+    await save({ python: '/nonexistent/bin/python3' });
+    await expect(panel.getByTestId('error-banner')).toHaveAttribute('data-error-code', 'PYTHON_NOT_FOUND', { timeout: 60_000 });
+    await shot(page, testInfo, 'django-settings-bad-python');
+
+    // A bad environment line is refused in the dialog, with its line number; nothing is saved.
+    await panel.getByTestId('django-settings-open').click();
+    await settings.getByTestId('django-env').fill('OK=1\nnot a pair');
+    await expect(settings).toContainText('Line 2: write KEY=VALUE');
+    await expect(settings.getByTestId('django-settings-save')).toBeDisabled();
+    await settings.getByRole('button', { name: 'Cancel' }).click();
+
+    // The right interpreter, and settings that read another variable than the one Sluice sets: Django cannot start.
+    await save({ python: '/usr/bin/python3', urlVar: 'SHOP_DATABASE_URL', env: '' });
+    await expect(panel.getByTestId('error-banner')).toHaveAttribute('data-error-code', 'DJANGO_FAILED', { timeout: 60_000 });
+    await expect(panel.getByTestId('error-banner')).toContainText('DATABASE_URL');
+
+    // Back to DATABASE_URL: the project loads. The interpreter and variable were remembered for this connection.
+    await panel.getByTestId('django-settings-open').click();
+    await expect(settings.getByTestId('django-python')).toHaveValue('/usr/bin/python3');
+    await expect(settings.getByTestId('django-url-var')).toHaveValue('SHOP_DATABASE_URL');
+    await settings.getByTestId('django-url-var').fill('');
+    // The settings' own variable sends Django to another database: the guard must refuse to apply.
+    await settings.getByTestId('django-env').fill('INVENTORY_DB_NAME=somewhere_else');
+    await shot(page, testInfo, 'django-settings-dialog');
+    await settings.getByTestId('django-settings-save').click();
+    await expect(panel.getByTestId('migration-format')).toHaveText('Django', { timeout: 60_000 });
+    await expectAll(panel, 4, 'pending');
+    await panel.getByTestId('apply-all').click();
+    await page.getByTestId('confirm-run').click();
+    const run = panel.getByTestId('run-panel');
+    await expect(run).toHaveAttribute('data-run-state', 'finished', { timeout: 120_000 });
+    await expect(run).toHaveAttribute('data-ok', 'false');
+    await expect(run.getByTestId('run-summary')).toHaveText('Apply did not start');
+    await expect(run.getByTestId('error-banner')).toHaveAttribute('data-error-code', 'WRONG_DATABASE');
+    await expect(run.getByTestId('error-banner')).toContainText('somewhere_else');
+    await shot(page, testInfo, 'django-settings-guard');
+    expect(await adminQuery(server, "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'django_migrations'", { database: db })).toEqual([{ n: 0 }]);
   });
 });

@@ -12,7 +12,8 @@ import { SessionLostNotice, SessionTarget } from '../../shell/session-target';
 import { useSessions } from '../../shell/sessions-context';
 import type { MigrationsTab } from '../../shell/tab';
 import { ConfirmRunDialog } from './confirm-run-dialog';
-import { recallFolder, rememberFolder } from './folder-memory';
+import { DjangoSettingsDialog } from './django-settings-dialog';
+import { recallDjango, recallFolder, rememberDjango, rememberFolder } from './folder-memory';
 import { formatLabel, plural } from './format';
 import { MigrationDetails, type MigrationActions } from './migration-details';
 import { displayName, MigrationList } from './migration-list';
@@ -20,13 +21,13 @@ import { MigrationsIcon, ReloadIcon } from './migrations-icon';
 import { ResolveDialog } from './resolve-dialog';
 import { planRun, rollbackThroughTarget, type PlannedRun } from './run-plan';
 import { RunPanel } from './run-panel';
-import type { MigrationState, MigrationStatus, RunOptions } from './types';
+import { folderLink, type DjangoSettings, type MigrationState, type MigrationStatus, type RunOptions } from './types';
 import { useMigrationSource } from './use-migration-source';
 import { useMigrationStatus } from './use-migration-status';
 import { isLive, useMigrationRun, type RunState } from './use-migration-run';
 import '../../styles/migrations.css';
 
-type DialogState = { kind: 'confirm'; plan: PlannedRun } | { kind: 'resolve'; id: string } | null;
+type DialogState = { kind: 'confirm'; plan: PlannedRun } | { kind: 'resolve'; id: string } | { kind: 'django' } | null;
 
 const COUNT_ORDER: MigrationStatus[] = ['dirty', 'pending', 'modified', 'missing', 'applied'];
 
@@ -47,6 +48,7 @@ export function MigrationsTabView({ tab }: { tab: MigrationsTab }) {
   const environment = environmentOf(session);
   const ids = useId();
   const [folder, setFolder] = useState(() => recallFolder(session));
+  const [django, setDjango] = useState<DjangoSettings>(() => recallDjango(session));
   const [loadedDir, setLoadedDir] = useState<string | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [dialog, setDialog] = useState<DialogState>(null);
@@ -57,16 +59,19 @@ export function MigrationsTabView({ tab }: { tab: MigrationsTab }) {
   const report = status.report;
   const migrations = useMemo(() => report?.migrations ?? [], [report]);
 
+  // Every call names the folder and, for Django, how to run manage.py.
+  const link = useMemo(() => (loadedDir ? folderLink(loadedDir, django) : null), [loadedDir, django]);
+
   const load = useCallback(
-    async (dir: string) => {
+    async (dir: string, settings: DjangoSettings = django) => {
       const trimmed = dir.trim();
       if (!trimmed) return;
       setLoadedDir(trimmed);
       rememberFolder(session, trimmed);
-      const next = await loadStatus(trimmed);
+      const next = await loadStatus(folderLink(trimmed, settings));
       if (next) setSelectedId((current) => pickSelection(next.migrations, current));
     },
-    [session, loadStatus],
+    [session, loadStatus, django],
   );
 
   const onRunFinished = useCallback(
@@ -75,13 +80,13 @@ export function MigrationsTabView({ tab }: { tab: MigrationsTab }) {
     },
     [load, loadedDir],
   );
-  const run = useMigrationRun(tab.sessionId, loadedDir, onRunFinished);
+  const run = useMigrationRun(tab.sessionId, link, onRunFinished);
   const live = isLive(run.state);
   const open = session?.state.kind === 'open';
   const canRun = open && !live && report !== null && !status.loading;
 
   const selected = migrations.find((m) => m.id === selectedId) ?? null;
-  const source = useMigrationSource(tab.sessionId, loadedDir, selected && !(selected.status === 'missing' && report?.format !== 'django') ? selected : null);
+  const source = useMigrationSource(tab.sessionId, link, selected && !(selected.status === 'missing' && report?.format !== 'django') ? selected : null);
   const modified = migrations.filter((m) => m.status === 'modified');
   const applyAll = report ? planRun(report.format, migrations, { direction: 'up' }) : null;
   const pendingCount = migrations.filter((m) => m.status === 'pending').length;
@@ -110,6 +115,13 @@ export function MigrationsTabView({ tab }: { tab: MigrationsTab }) {
     setOptions({ ...chosen, allowModified: false });
     setLastPlan(plan);
     void run.start(plan, chosen);
+  };
+
+  const saveDjango = (settings: DjangoSettings) => {
+    setDialog(null);
+    setDjango(settings);
+    rememberDjango(session, settings);
+    if (folder.trim() && !live) void load(folder, settings);
   };
 
   const openResolve = (id: string | null) => {
@@ -149,6 +161,14 @@ export function MigrationsTabView({ tab }: { tab: MigrationsTab }) {
         />
         <Button type="submit" busy={status.loading} disabled={!folder.trim() || live || !open} icon={loadedDir === folder.trim() && report ? <ReloadIcon /> : undefined} data-testid="migrations-load">
           {loadedDir === folder.trim() && report ? 'Reload' : 'Load'}
+        </Button>
+        <Button
+          onClick={() => setDialog({ kind: 'django' })}
+          disabled={live}
+          title="Django projects: the Python interpreter, the database URL variable and extra environment for manage.py"
+          data-testid="django-settings-open"
+        >
+          Django…
         </Button>
         <span className="toolbar-spacer" />
         <Button
@@ -249,13 +269,14 @@ export function MigrationsTabView({ tab }: { tab: MigrationsTab }) {
           onClose={() => setDialog(null)}
         />
       ) : null}
-      {dialog?.kind === 'resolve' && session && loadedDir ? (
+      {dialog?.kind === 'django' ? <DjangoSettingsDialog initial={django} onSave={saveDjango} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'resolve' && session && link ? (
         (() => {
           const target = migrations.find((m) => m.id === dialog.id);
           return target ? (
             <ResolveDialog
               migration={target}
-              dir={loadedDir}
+              link={link}
               session={session}
               environment={environment}
               onResolved={(next) => {

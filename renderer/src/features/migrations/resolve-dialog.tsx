@@ -13,19 +13,19 @@ import { ErrorBanner } from '../../components/error-banner';
 import type { Session } from '../../shell/sessions-context';
 import { useInitialFocus } from './confirm-run-dialog';
 import { displayName } from './migration-list';
-import type { MigrationState, MigrationStatusReport } from './types';
+import type { FolderLink, MigrationState, MigrationStatusReport } from './types';
 
 /** The dialog; `onResolved` gets the status the core returns afterwards. */
 export function ResolveDialog({
   migration,
-  dir,
+  link,
   session,
   environment,
   onResolved,
   onClose,
 }: {
   migration: MigrationState;
-  dir: string;
+  link: FolderLink;
   session: Session;
   environment: Environment | null;
   onResolved: (report: MigrationStatusReport) => void;
@@ -47,7 +47,7 @@ export function ResolveDialog({
     if (!allowed || busy) return;
     setBusy(true);
     setError(null);
-    const result = await client.call('migrations.resolve', { sessionId: session.sessionId, dir, id: migration.id, as });
+    const result = await client.call('migrations.resolve', { sessionId: session.sessionId, ...link, id: migration.id, as });
     setBusy(false);
     if (result.ok) onResolved(result.value);
     else setError(result.error);

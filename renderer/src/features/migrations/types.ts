@@ -31,3 +31,31 @@ export interface RunOptions {
   lockTimeoutMs?: number;
   allowModified: boolean;
 }
+
+/** How Sluice runs a Django project's manage.py (ignored for SQL folders). */
+export interface DjangoSettings {
+  /** The interpreter; empty: the project's .venv or venv, then SLUICE_PYTHON, then python3. */
+  python: string;
+  /** The variable the settings read the database URL from; empty: DATABASE_URL. */
+  databaseUrlVar: string;
+  /** Extra environment for manage.py (the settings' other variables); kept in memory only. */
+  env: Record<string, string>;
+}
+
+/** What the migrations calls need to reach a linked folder: the path, and for Django how to run it. */
+export interface FolderLink {
+  dir: string;
+  python?: string;
+  databaseUrlVar?: string;
+  env?: Record<string, string>;
+}
+
+/** The link for `dir` with the Django settings that are set. */
+export function folderLink(dir: string, django: DjangoSettings): FolderLink {
+  return {
+    dir,
+    ...(django.python.trim() ? { python: django.python.trim() } : {}),
+    ...(django.databaseUrlVar.trim() ? { databaseUrlVar: django.databaseUrlVar.trim() } : {}),
+    ...(Object.keys(django.env).length > 0 ? { env: django.env } : {}),
+  };
+}

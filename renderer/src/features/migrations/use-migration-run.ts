@@ -10,7 +10,7 @@ import type { ApiError } from '../../../../app/api/errors';
 import { useClient } from '../../api';
 import { useStatus } from '../../shell/status-context';
 import type { PlannedRun } from './run-plan';
-import type { FinishedEvent, MigrationRunResult, ProgressEvent, RunError, RunOptions } from './types';
+import type { FinishedEvent, FolderLink, MigrationRunResult, ProgressEvent, RunError, RunOptions } from './types';
 
 /** One line of the live log. */
 export type LogEntry = { seq: number; at: number } & (
@@ -65,7 +65,7 @@ function fold(state: RunState, incoming: Incoming, seq: number): RunState {
 }
 
 /** The run state, `start(plan, options)` and `reset()`; `onFinished` runs after each job ends. */
-export function useMigrationRun(sessionId: string, dir: string | null, onFinished: (state: RunState) => void) {
+export function useMigrationRun(sessionId: string, link: FolderLink | null, onFinished: (state: RunState) => void) {
   const client = useClient();
   const { reportError } = useStatus();
   const [state, setState] = useState<RunState>({ kind: 'idle' });
@@ -103,13 +103,13 @@ export function useMigrationRun(sessionId: string, dir: string | null, onFinishe
 
   const start = useCallback(
     async (plan: PlannedRun, options: RunOptions) => {
-      if (!dir) return;
+      if (!link) return;
       const startedAt = performance.now();
       setState({ kind: 'starting', plan, startedAt });
       pending.current = [];
       const result = await client.call('migrations.apply', {
         sessionId,
-        dir,
+        ...link,
         direction: plan.request.direction,
         ...(plan.request.to !== undefined ? { to: plan.request.to } : {}),
         allowModified: options.allowModified,
@@ -129,7 +129,7 @@ export function useMigrationRun(sessionId: string, dir: string | null, onFinishe
       for (const incoming of early) next = fold(next, incoming, ++seq.current);
       setState(next);
     },
-    [client, sessionId, dir, reportError],
+    [client, sessionId, link, reportError],
   );
 
   const reset = useCallback(() => setState((s) => (isLive(s) ? s : { kind: 'idle' })), []);

@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ApiError } from '../../../../app/api/errors';
 import { useClient } from '../../api';
-import type { MigrationSourceText, MigrationState } from './types';
+import type { FolderLink, MigrationSourceText, MigrationState } from './types';
 
 /** Where the source of the selected migration stands. */
 export type SourceState =
@@ -15,17 +15,18 @@ export type SourceState =
   | { kind: 'loaded'; id: string; text: MigrationSourceText }
   | { kind: 'failed'; id: string; error: ApiError };
 
-/** Fetches the source of `migration` in `dir`; null selects nothing. */
-export function useMigrationSource(sessionId: string, dir: string | null, migration: MigrationState | null): SourceState {
+/** Fetches the source of `migration` in the linked folder; null selects nothing. */
+export function useMigrationSource(sessionId: string, link: FolderLink | null, migration: MigrationState | null): SourceState {
   const client = useClient();
   const cache = useRef(new Map<string, MigrationSourceText>());
   const [state, setState] = useState<SourceState>({ kind: 'none' });
   const id = migration?.id ?? null;
   // The checksum tells an edited file apart; the status a database Django now renders differently.
-  const key = dir && id ? `${dir}\n${id}\n${migration?.checksum ?? ''}\n${migration?.status ?? ''}` : null;
+  // The Django settings change how manage.py renders the SQL, so they are part of the key.
+  const key = link && id ? `${JSON.stringify(link)}\n${id}\n${migration?.checksum ?? ''}\n${migration?.status ?? ''}` : null;
 
   useEffect(() => {
-    if (!key || !dir || !id) {
+    if (!key || !link || !id) {
       setState({ kind: 'none' });
       return;
     }
@@ -36,7 +37,7 @@ export function useMigrationSource(sessionId: string, dir: string | null, migrat
     }
     let live = true;
     setState({ kind: 'loading', id });
-    void client.call('migrations.source', { sessionId, dir, id }).then((result) => {
+    void client.call('migrations.source', { sessionId, ...link, id }).then((result) => {
       if (!live) return;
       if (result.ok) {
         cache.current.set(key, result.value);
@@ -46,7 +47,7 @@ export function useMigrationSource(sessionId: string, dir: string | null, migrat
     return () => {
       live = false;
     };
-  }, [client, sessionId, dir, id, key]);
+  }, [client, sessionId, link, id, key]);
 
   return state;
 }

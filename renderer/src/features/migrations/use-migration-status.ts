@@ -3,7 +3,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { ApiError } from '../../../../app/api/errors';
 import { useClient } from '../../api';
 import { useStatus } from '../../shell/status-context';
-import type { MigrationStatusReport } from './types';
+import type { FolderLink, MigrationStatusReport } from './types';
 
 /** The status view's data: the last report, whether a load runs, and its error. */
 export interface StatusState {
@@ -12,7 +12,7 @@ export interface StatusState {
   error: ApiError | null;
 }
 
-/** `load(dir)` calls `migrations.status`; `replace` takes a report another call returned (resolve). */
+/** `load(link)` calls `migrations.status`; `replace` takes a report another call returned (resolve). */
 export function useMigrationStatus(sessionId: string) {
   const client = useClient();
   const { reportError } = useStatus();
@@ -20,10 +20,11 @@ export function useMigrationStatus(sessionId: string) {
   const latest = useRef(0);
 
   const load = useCallback(
-    async (dir: string): Promise<MigrationStatusReport | null> => {
+    async (link: FolderLink): Promise<MigrationStatusReport | null> => {
+      const { dir } = link;
       const ticket = ++latest.current;
       setState((s) => ({ ...s, loading: true, error: null }));
-      const result = await client.call('migrations.status', { sessionId, dir });
+      const result = await client.call('migrations.status', { sessionId, ...link });
       if (ticket !== latest.current) return null;
       if (result.ok) {
         setState({ report: result.value, loading: false, error: null });
