@@ -78,6 +78,10 @@ for (const server of [harness.postgres, harness.mariadb]) {
       // Sluice keeps the checksums Django has no column for.
       const status = envelope(await sluice(['migrate', 'status', url, '--dir', PROJECT, '--json'], env)).value;
       for (const m of status.migrations) expect(m).toMatchObject({ status: 'applied', appliedChecksum: m.checksum, appliedBy: expect.stringMatching(/ via Sluice$/) });
+      // Files as the user knows them: relative inside the project, absolute for Django's own apps.
+      const files = Object.fromEntries(status.migrations.map((m: { id: string; file: string }) => [m.id, m.file]));
+      expect(files['inventory.0001_initial']).toBe('inventory/migrations/0001_initial.py');
+      expect(files['contenttypes.0001_initial']).toMatch(/^\/.+\/django\/contrib\/contenttypes\/migrations\/0001_initial\.py$/);
 
       const down = await sluice(['migrate', 'down', url, '--dir', PROJECT, '--yes'], env);
       expect(down.code, down.stderr).toBe(0);

@@ -9,6 +9,12 @@ import { djangoFailed, runManagePy, type ManagePyOptions } from './manage-py';
 import { PROBE_CODE } from './python-snippets';
 
 /** One Django migration beyond the common model. */
+
+/** A migration file as the user knows it: relative inside the project, absolute outside (Django's own apps live in site-packages). */
+function shownPath(projectDir: string, file: string): string {
+  const relative = path.relative(projectDir, file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
+}
 export interface DjangoMigration extends LocalMigration {
   app: string;
   migrationName: string;
@@ -49,7 +55,7 @@ export async function probeProject(options: Omit<ManagePyOptions, 'gate' | 'onAn
         name: m.name,
         app: m.app,
         migrationName: m.name,
-        file: m.file ? path.relative(options.dir, m.file).split(path.sep).join('/') : null,
+        file: m.file ? shownPath(options.dir, m.file) : null,
         path: m.file,
         downFile: null,
         checksum: sluiceChecksum(source ?? ''),
