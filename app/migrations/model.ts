@@ -26,6 +26,8 @@ export interface LocalMigration {
   down: MigrationScript | null;
   reversible: boolean;
   dependencies: string[];
+  /** Flyway `R__`: id `R__{description}`, runs again whenever its checksum changes, has no version and no down. */
+  repeatable?: boolean;
 }
 
 /** Why a migration is dirty: the run that failed part-way and, when known, where. */

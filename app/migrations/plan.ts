@@ -40,7 +40,8 @@ function notFound(id: string): SluiceError {
 export function planRun(states: readonly MigrationState[], local: readonly LocalMigration[], request: PlanRequest): PlanStep[] {
   checkIntegrity(states, request.allowModified ?? false);
   const byId = new Map(local.map((m) => [m.id, m]));
-  const isApplied = (s: MigrationState) => s.status === 'applied' || s.status === 'modified' || s.status === 'missing';
+  // Repeatable migrations are never rolled back (Flyway has no undo for them).
+  const isApplied = (s: MigrationState) => !s.repeatable && (s.status === 'applied' || s.status === 'modified' || s.status === 'missing');
   if (request.direction === 'up') {
     let last = states.length - 1;
     if (request.to !== undefined) {

@@ -21,6 +21,8 @@ export const MigrationState = z.object({
   status: MigrationStatus,
   /** Pending but older than the newest applied migration. */
   outOfOrder: z.boolean(),
+  /** Flyway `R__` migrations: no version, run after the versioned ones whenever their checksum changes, never rolled back. */
+  repeatable: z.boolean(),
   /** Can be rolled back (a down file exists; Django: always, by migrating to the previous one). */
   reversible: z.boolean(),
   /** Runs outside a transaction (marker comment, e.g. for CREATE INDEX CONCURRENTLY). */

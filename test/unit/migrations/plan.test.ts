@@ -94,3 +94,35 @@ describe('PostgreSQL literals for batched history rows', () => {
     );
   });
 });
+
+describe('Flyway repeatable migrations', () => {
+  const repeatable = (id: string, checksum: string): LocalMigration => ({ ...local(id, { reversible: false, checksum }), id, name: id.slice(3).replace(/_/g, ' '), repeatable: true });
+  const files = [local('1'), local('2'), repeatable('R__a_views', 'v2'), repeatable('R__b_procs', 'p1'), repeatable('R__c_new', 'n1')];
+
+  it('are pending when new or changed (they run again), applied when unchanged, missing at the end, and never make others out of order', () => {
+    const states = computeStatus(
+      files,
+      [applied('1'), applied('R__a_views', { checksum: 'v1' }), applied('R__b_procs', { checksum: 'p1' }), applied('R__0_gone', { checksum: 'g' }), applied('R__z_gone', { checksum: 'z' })],
+      compareDigits,
+    );
+    expect(states.map((s) => [s.id, s.status, s.outOfOrder, s.repeatable])).toEqual([
+      ['1', 'applied', false, false],
+      ['2', 'pending', false, false],
+      ['R__0_gone', 'missing', false, true],
+      ['R__a_views', 'pending', false, true],
+      ['R__b_procs', 'applied', false, true],
+      ['R__c_new', 'pending', false, true],
+      ['R__z_gone', 'missing', false, true],
+    ]);
+  });
+
+  it('run after the versioned ones, up to a target only when the target is one of them, and are never rolled back', () => {
+    const states = computeStatus(files, [applied('1'), applied('R__b_procs', { checksum: 'p0' })], compareDigits);
+    expect(ids(planRun(states, files, { direction: 'up' }))).toEqual(['up:2', 'up:R__a_views', 'up:R__b_procs', 'up:R__c_new']);
+    expect(ids(planRun(states, files, { direction: 'up', to: '2' }))).toEqual(['up:2']);
+    expect(ids(planRun(states, files, { direction: 'up', to: 'R__a_views' }))).toEqual(['up:2', 'up:R__a_views']);
+    const after = computeStatus(files, [applied('1'), applied('2'), applied('R__a_views', { checksum: 'v2' })], compareDigits);
+    expect(ids(planRun(after, files, { direction: 'down', to: 'zero' }))).toEqual(['down:2', 'down:1']);
+    expect(ids(planRun(after, files, { direction: 'down' }))).toEqual(['down:2']);
+  });
+});

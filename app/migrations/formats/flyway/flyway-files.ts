@@ -1,8 +1,9 @@
 /**
  * Flyway's folder (scanned recursively, like a Flyway location): `V{version}__{description}.sql`
- * versioned migrations and `U{version}__{description}.sql` undo migrations; `_` in a version
- * means `.`, and in a description a space. A `{file}.conf` with `executeInTransaction=false`
- * runs the script outside a transaction, as Flyway does.
+ * versioned migrations, `U{version}__{description}.sql` undo migrations and `R__{description}.sql`
+ * repeatable ones (after the versioned ones, by description, as Flyway orders them); `_` in a
+ * version means `.`, and in a description a space. A `{file}.conf` with
+ * `executeInTransaction=false` runs the script outside a transaction, as Flyway does.
  */
 import path from 'node:path';
 import { flywayChecksum } from '../../checksum';
@@ -33,6 +34,11 @@ export function parseFlywayName(base: string): FlywayName | null {
     version: (m[2] as string).replace(/_/g, '.'),
     description: (m[3] as string).replace(/_/g, ' '),
   };
+}
+
+/** The id of a repeatable migration: `R__` and its description, spaces written as `_` (Flyway keys repeatables by description). */
+export function repeatableId(description: string): string {
+  return `R__${description.replace(/ /g, '_')}`;
 }
 
 /** Orders versions as Flyway does: numeric parts left to right, missing parts count as 0. */
@@ -67,17 +73,24 @@ export async function listFlyway(dir: string): Promise<LocalMigration[]> {
   const fileSet = new Set(files);
   const versioned = new Map<string, { version: string; file: string; description: string }>();
   const undo = new Map<string, string>();
+  const repeatable = new Map<string, { file: string; description: string }>();
   for (const file of files) {
     const name = parseFlywayName(path.posix.basename(file));
     if (!name) continue;
-    if (name.kind === 'repeatable') throw invalidSource(file, 'Flyway repeatable migrations (R__) are not supported by Sluice yet.');
+    if (name.kind === 'repeatable') {
+      const id = repeatableId(name.description);
+      if (repeatable.has(id)) throw invalidSource(file, `the repeatable migration "${name.description}" exists twice (Flyway keys them by description).`);
+      repeatable.set(id, { file, description: name.description });
+      continue;
+    }
     const key = flywayVersionKey(name.version);
     if ((name.kind === 'versioned' ? versioned : undo).has(key)) throw invalidSource(file, `version ${name.version} is used twice.`);
     if (name.kind === 'versioned') versioned.set(key, { version: name.version, file, description: name.description });
     else undo.set(key, file);
   }
   const keys = [...versioned.keys()].sort(compareFlywayVersions);
-  return Promise.all(
+  const repeatables = [...repeatable.entries()].sort(([, a], [, b]) => (a.description < b.description ? -1 : a.description > b.description ? 1 : 0));
+  const versionedMigrations = Promise.all(
     keys.map(async (key) => {
       const { version, file, description } = versioned.get(key)!;
       const undoFile = undo.get(key) ?? null;
@@ -95,4 +108,22 @@ export async function listFlyway(dir: string): Promise<LocalMigration[]> {
       } satisfies LocalMigration;
     }),
   );
+  const repeatableMigrations = Promise.all(
+    repeatables.map(async ([id, { file, description }]) => {
+      const sql = await readText(dir, file);
+      return {
+        id,
+        name: description,
+        file,
+        downFile: null,
+        checksum: String(flywayChecksum(sql)),
+        up: { sql, noTransaction: await noTransaction(dir, file, fileSet, sql) },
+        down: null,
+        reversible: false,
+        dependencies: [],
+        repeatable: true,
+      } satisfies LocalMigration;
+    }),
+  );
+  return [...(await versionedMigrations), ...(await repeatableMigrations)];
 }

@@ -5,11 +5,11 @@
  * state, which `flyway repair` clears). Undo runs add an UNDO_SQL row.
  */
 import { flywayChecksum } from '../../checksum';
-import { durationValue, exec, plain, rowsOf, sqlFor, type Db, type Duration, type SqlCommand } from '../../db';
+import { durationValue, exec, plain, rowsOf, type Db, type Duration, type SqlCommand } from '../../db';
 import type { AppliedRecord, DirtyMark, LocalMigration } from '../../model';
 import { createSluiceTable, forgetRow, readSluiceRows, recordDirty, SLUICE_TABLE } from '../../sluice-history';
 import type { HistoryContext, HistoryStore } from '../sql-format';
-import { compareFlywayVersions, flywayVersionKey } from './flyway-files';
+import { compareFlywayVersions, flywayVersionKey, repeatableId } from './flyway-files';
 
 const TABLE = 'flyway_schema_history';
 const FORMAT = 'flyway';
@@ -60,7 +60,7 @@ function appendRow(ctx: HistoryContext, m: LocalMigration, type: 'SQL' | 'UNDO_S
   // Flyway's checksum of the script this row records: the undo file's for UNDO_SQL rows.
   const checksum = undo ? (m.down ? flywayChecksum(m.down.sql) : null) : Number(m.checksum);
   const values: Array<[unknown, string]> = [
-    [m.id, 'varchar'],
+    [m.repeatable ? null : m.id, 'varchar'],
     [m.name.slice(0, 200), 'varchar'],
     [type, 'varchar'],
     [script.slice(0, 1000), 'varchar'],
@@ -100,19 +100,37 @@ function markKey(m: LocalMigration, type: 'SQL' | 'UNDO_SQL'): string {
   return `flywayMarkRank:${type}:${m.id}`;
 }
 
-/** Marks the newest failed row of this version and type as successful. */
+/**
+ * How a migration's rows are found: by version, or for a repeatable one (no version) by
+ * description. Returns the condition with `?` for the one value, and that value.
+ */
+function historyKey(m: LocalMigration): { where: string; value: string } {
+  return m.repeatable ? { where: 'version IS NULL AND description = ?', value: m.name.slice(0, 200) } : { where: 'version = ?', value: m.id };
+}
+
+/** A command from text with `?` placeholders, numbered for PostgreSQL. */
+function command(db: Db, sql: string, params: unknown[]): SqlCommand {
+  let n = 0;
+  return { sql: db.dialect === 'postgres' ? sql.replace(/\?/g, () => `$${++n}`) : sql, params };
+}
+
+/** Marks the newest failed row of this migration and type as successful. */
 function completeRow(ctx: HistoryContext, m: LocalMigration, type: 'SQL' | 'UNDO_SQL', durationMs: Duration | null): SqlCommand {
-  const q = sqlFor(ctx.db.dialect);
   const ms = durationValue(durationMs);
   const rank = ctx.memo[markKey(m, type)];
+  const key = historyKey(m);
   if (typeof rank === 'number' && ctx.db.dialect === 'mysql') {
     // The row this run's dirty mark wrote, found by its key (no scan, no ORDER BY … LIMIT).
-    return q`UPDATE flyway_schema_history SET success = 1, execution_time = COALESCE(${ms}, execution_time) WHERE installed_rank = ${rank} AND version = ${m.id} AND type = ${type} AND success = 0`;
+    return command(ctx.db, `UPDATE ${TABLE} SET success = 1, execution_time = COALESCE(?, execution_time) WHERE installed_rank = ? AND ${key.where} AND type = ? AND success = 0`, [ms, rank, key.value, type]);
   }
   if (ctx.db.dialect === 'mysql') {
-    return q`UPDATE flyway_schema_history SET success = 1, execution_time = COALESCE(${ms}, execution_time) WHERE version = ${m.id} AND type = ${type} AND success = 0 ORDER BY installed_rank DESC LIMIT 1`;
+    return command(ctx.db, `UPDATE ${TABLE} SET success = 1, execution_time = COALESCE(?, execution_time) WHERE ${key.where} AND type = ? AND success = 0 ORDER BY installed_rank DESC LIMIT 1`, [ms, key.value, type]);
   }
-  return q`UPDATE flyway_schema_history SET success = true, execution_time = COALESCE(${ms}::int, execution_time) WHERE installed_rank = (SELECT max(installed_rank) FROM flyway_schema_history WHERE version = ${m.id} AND type = ${type} AND NOT success)`;
+  return command(
+    ctx.db,
+    `UPDATE ${TABLE} SET success = true, execution_time = COALESCE(?::int, execution_time) WHERE installed_rank = (SELECT max(installed_rank) FROM ${TABLE} WHERE ${key.where} AND type = ? AND NOT success)`,
+    [ms, key.value, type],
+  );
 }
 
 /**
@@ -138,10 +156,8 @@ function advanceRows(ctx: HistoryContext, done: LocalMigration, next: LocalMigra
 }
 
 function dropFailedRows(ctx: HistoryContext, m: LocalMigration, type: 'SQL' | 'UNDO_SQL'): SqlCommand {
-  const q = sqlFor(ctx.db.dialect);
-  return ctx.db.dialect === 'mysql'
-    ? q`DELETE FROM flyway_schema_history WHERE version = ${m.id} AND type = ${type} AND success = 0`
-    : q`DELETE FROM flyway_schema_history WHERE version = ${m.id} AND type = ${type} AND NOT success`;
+  const key = historyKey(m);
+  return command(ctx.db, `DELETE FROM ${TABLE} WHERE ${key.where} AND type = ? AND ${ctx.db.dialect === 'mysql' ? 'success = 0' : 'NOT success'}`, [key.value, type]);
 }
 
 function toIso(db: Db, value: unknown): string | null {
@@ -160,7 +176,7 @@ export const flywayHistory: HistoryStore = {
     const sluice = tables.has(SLUICE_TABLE) ? await readSluiceRows(db, FORMAT) : new Map();
     const installedOn = db.dialect === 'postgres' ? 'installed_on::timestamptz' : 'UNIX_TIMESTAMP(installed_on)';
     const rows = rowsOf(
-      await exec(db, plain(`SELECT installed_rank, version, type, checksum, installed_by, ${installedOn} AS installed_on, execution_time, success FROM ${TABLE} ORDER BY installed_rank`)),
+      await exec(db, plain(`SELECT installed_rank, version, description, type, checksum, installed_by, ${installedOn} AS installed_on, execution_time, success FROM ${TABLE} ORDER BY installed_rank`)),
     );
     if (memo) {
       const ranks = rows.map((row) => Number(row.installed_rank));
@@ -169,14 +185,15 @@ export const flywayHistory: HistoryStore = {
       if (Number.isSafeInteger(max) && ranks.every((r) => Number.isSafeInteger(r) && r <= (max as number))) memo[NEXT_RANK] = (max as number) + 1;
     }
     // The folder's spelling of a version wins ("1.0" in the table is the file's "1").
-    const byKey = new Map(local.map((m) => [flywayVersionKey(m.id), m.id]));
+    const byKey = new Map(local.filter((m) => !m.repeatable).map((m) => [flywayVersionKey(m.id), m.id]));
     const idOf = (version: string) => (/^\d+(\.\d+)*$/.test(version) ? byKey.get(flywayVersionKey(version)) : undefined) ?? version;
     const state = new Map<string, AppliedRecord>();
     let baseline: string | null = null;
     for (const row of rows) {
-      if (row.version === null) continue;
-      const id = idOf(String(row.version));
       const type = String(row.type);
+      // Repeatable migrations: no version, keyed by description; the newest row says where they stand.
+      const id = row.version === null ? (APPLY_TYPES.has(type) ? repeatableId(String(row.description)) : null) : idOf(String(row.version));
+      if (id === null) continue;
       const success = row.success === true || Number(row.success) === 1;
       const record: AppliedRecord = {
         id,
@@ -197,7 +214,7 @@ export const flywayHistory: HistoryStore = {
     }
     if (baseline !== null) {
       for (const m of local) {
-        if (compareFlywayVersions(m.id, baseline) <= 0 && !state.has(m.id)) {
+        if (!m.repeatable && compareFlywayVersions(m.id, baseline) <= 0 && !state.has(m.id)) {
           state.set(m.id, { id: m.id, checksum: null, appliedAt: null, appliedBy: 'baseline', durationMs: null, dirty: null });
         }
       }

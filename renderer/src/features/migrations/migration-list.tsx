@@ -9,6 +9,8 @@ import type { MigrationState } from './types';
 
 /** The part of the id before the name (`inventory.`, `3`), and the name. */
 export function splitId(m: MigrationState): { prefix: string; name: string } {
+  // Flyway repeatable: `R__create_views` says what it is better than its description does.
+  if (m.repeatable) return { prefix: 'R__', name: m.id.slice(3) };
   if (m.name === m.id) return { prefix: '', name: m.id };
   if (m.id.endsWith(m.name)) return { prefix: m.id.slice(0, m.id.length - m.name.length), name: m.name };
   return { prefix: `${m.id} `, name: m.name };

@@ -21,7 +21,7 @@ export interface PlannedRun {
 const ZERO = 'zero';
 
 const appOf = (id: string) => id.slice(0, Math.max(0, id.indexOf('.')));
-const sqlApplied = (s: MigrationState) => s.status === 'applied' || s.status === 'modified' || s.status === 'missing';
+const sqlApplied = (s: MigrationState) => !s.repeatable && (s.status === 'applied' || s.status === 'modified' || s.status === 'missing');
 const djangoApplied = (s: MigrationState | undefined) => s?.status === 'applied' || s?.status === 'modified';
 
 /** `id` and everything it depends on, transitively, as ids. */
