@@ -1,7 +1,8 @@
 /** The `sluice` command: the same core as the app, for CI and scripts. */
+import { ok } from './api/result';
 import { checkCommand, CHECK_HELP } from './cli/check-command';
 import { migrateCommand, MIGRATE_HELP } from './cli/migrate-command';
-import { EXIT, UsageError, type CliIo } from './cli/output';
+import { EXIT, report, UsageError, type CliIo } from './cli/output';
 import { profilesCommand, PROFILES_HELP } from './cli/profile-command';
 import { serveCommand, SERVE_HELP } from './cli/serve-command';
 import { SLUICE_VERSION } from './version';
@@ -16,6 +17,9 @@ Commands:
 
 Run \`sluice <command> --help\` for a command's options.
 Exit codes: 0 ok, 1 the operation failed, 2 bad usage, 3 migration lock held, 4 dirty migration.`;
+
+// The bundle in out/cli is .mjs; through tsx this file runs as itself. Shown by `--version --json`.
+const RUNTIME = new URL(import.meta.url).pathname.endsWith('.ts') ? 'source' : 'bundle';
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
@@ -34,8 +38,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return name ? EXIT.ok : EXIT.usage;
   }
   if (name === '--version' || name === '-v') {
-    io.out(SLUICE_VERSION);
-    return EXIT.ok;
+    return report(io, ok({ version: SLUICE_VERSION, runtime: RUNTIME }), rest.includes('--json'), (v) => [v.version]);
   }
   const command = COMMANDS[name];
   if (!command) {

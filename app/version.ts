@@ -1,7 +1,6 @@
-/** Sluice's version, read once from package.json so every door reports the same. */
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
+/** Sluice's version, from package.json so every door reports the same. */
+// A static import (not a require relative to this file) so the CLI bundle in out/cli carries it too.
+import packageJson from '../package.json' with { type: 'json' };
 
 /** The running version, as in package.json. */
-export const SLUICE_VERSION: string = (require('../package.json') as { version: string }).version;
+export const SLUICE_VERSION: string = packageJson.version;

@@ -17,4 +17,5 @@ if electron_ready; then
 fi
 echo "start: the Electron binary could not be installed here; serving Sluice to your browser instead."
 npx vite build --config renderer/vite.config.ts --logLevel warn
+node scripts/build-cli.mjs
 exec node bin/sluice.mjs serve --open "$@"

@@ -22,6 +22,7 @@ check() { # name, command...: a check without tests of its own counts as one pas
 check typecheck npx tsc -b
 check lint npx eslint . --max-warnings=0
 check build npx electron-vite build --logLevel warn
+check build-cli node scripts/build-cli.mjs
 
 echo "== starting the database harness (private PostgreSQL and MariaDB with SSL)"
 harness_file=$PWD/test/.harness/harness.json
