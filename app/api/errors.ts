@@ -48,7 +48,15 @@ export const ERROR_CATALOG = {
     message: 'The saved connection profiles were written by a newer Sluice.',
     hint: 'Update Sluice; this version will not overwrite profiles it does not understand.',
   },
+  PROFILE_STORE_BUSY: {
+    message: 'Another Sluice is saving connection profiles right now.',
+    hint: 'Try again in a moment. If it repeats, another Sluice process (app, web door or CLI) may be stuck: close it.',
+  },
   PROFILE_NOT_FOUND: { message: 'No saved connection profile has this id.', hint: 'List the profiles and pick one that exists.' },
+  SECRET_STORE_BUSY: {
+    message: 'Another Sluice is saving passwords right now.',
+    hint: 'Try again in a moment. If it repeats, another Sluice process (app, web door or CLI) may be stuck: close it.',
+  },
   SECRET_STORE_LOCKED: { message: 'The encrypted password file needs its key.', hint: 'Set SLUICE_SECRET_KEY (or give the passphrase) to unlock it.' },
   SECRET_KEY_WRONG: {
     message: 'The key does not open the encrypted password file.',

@@ -9,6 +9,7 @@ import { createCipheriv, createDecipheriv, randomBytes, scrypt as scryptCb, type
 import { readFile } from 'node:fs/promises';
 import { SluiceError } from '../api/errors';
 import { writeFileAtomic, type AtomicWriteHooks } from '../util/atomic-write';
+import { ExclusiveFile } from '../util/file-lock';
 import type { SecretStore, SecretStoreDescription } from './secret-store';
 
 /** The file name in the data dir. */
@@ -88,13 +89,15 @@ function corrupt(path: string, reason: string): SluiceError {
   return new SluiceError('SECRET_STORE_CORRUPT', { message: `The encrypted password file could not be read: ${reason}.`, details: { path, reason } });
 }
 
-/** A SecretStore in an encrypted file; safe for concurrent calls within one process. */
+/** A SecretStore in an encrypted file; safe for concurrent calls, within one process and across processes. */
 export class EncryptedFileSecretStore implements SecretStore {
   private passphrase: string | undefined;
   private readonly keys = new Map<string, Buffer>();
-  private queue: Promise<unknown> = Promise.resolve();
+  // Writes from the app, the web door and the CLI, one at a time (they share the data dir).
+  private readonly file: ExclusiveFile;
 
   constructor(private readonly options: EncryptedFileSecretStoreOptions) {
+    this.file = new ExclusiveFile(options.path, () => new SluiceError('SECRET_STORE_BUSY', { details: { path: options.path } }));
     this.passphrase = options.passphrase || undefined;
   }
 
@@ -123,14 +126,14 @@ export class EncryptedFileSecretStore implements SecretStore {
   }
 
   async set(ref: string, secret: string): Promise<void> {
-    await this.exclusive(async () => {
+    await this.file.run(async () => {
       const loaded = await this.load();
       await this.save(loaded, { ...loaded.entries, [ref]: secret });
     });
   }
 
   async delete(ref: string): Promise<void> {
-    await this.exclusive(async () => {
+    await this.file.run(async () => {
       const loaded = await this.load();
       if (!Object.hasOwn(loaded.entries, ref)) return;
       const entries = { ...loaded.entries };
@@ -144,12 +147,6 @@ export class EncryptedFileSecretStore implements SecretStore {
       return { kind: 'encrypted-file', persistent: true, protected: true, warning: 'The password file is locked: set SLUICE_SECRET_KEY or give the passphrase.' };
     }
     return { kind: 'encrypted-file', persistent: true, protected: true };
-  }
-
-  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(fn, fn);
-    this.queue = run.catch(() => undefined);
-    return run;
   }
 
   private requirePassphrase(): string {

@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { SluiceError } from '../api/errors';
 import { writeFileAtomic, type AtomicWriteHooks } from '../util/atomic-write';
+import { ExclusiveFile } from '../util/file-lock';
 import type { SecretStore, SecretStoreDescription } from './secret-store';
 
 /** The file name in userData. */
@@ -46,9 +47,12 @@ function corrupt(path: string, reason: string): SluiceError {
 /** SecretStore over the OS keychain; falls back to memory (and says so) when the OS offers no encryption. */
 export class SafeStorageSecretStore implements SecretStore {
   private readonly fallback = new Map<string, string>();
-  private queue: Promise<unknown> = Promise.resolve();
+  // Writes from the app, the web door and the CLI, one at a time (they share the data dir).
+  private readonly file: ExclusiveFile;
 
-  constructor(private readonly options: SafeStorageSecretStoreOptions) {}
+  constructor(private readonly options: SafeStorageSecretStoreOptions) {
+    this.file = new ExclusiveFile(options.path, () => new SluiceError('SECRET_STORE_BUSY', { details: { path: options.path } }));
+  }
 
   async get(ref: string): Promise<string | undefined> {
     if (this.fallback.has(ref)) return this.fallback.get(ref);
@@ -79,7 +83,7 @@ export class SafeStorageSecretStore implements SecretStore {
       return;
     }
     const encrypted = Buffer.from(await this.options.safeStorage.encryptString(secret)).toString('base64');
-    await this.exclusive(async () => {
+    await this.file.run(async () => {
       const entries = await this.read();
       await this.write({ ...entries, [ref]: encrypted });
     });
@@ -88,7 +92,7 @@ export class SafeStorageSecretStore implements SecretStore {
 
   async delete(ref: string): Promise<void> {
     this.fallback.delete(ref);
-    await this.exclusive(async () => {
+    await this.file.run(async () => {
       const entries = await this.read();
       if (!Object.hasOwn(entries, ref)) return;
       const rest = { ...entries };
@@ -105,12 +109,6 @@ export class SafeStorageSecretStore implements SecretStore {
       return { kind: 'os-keychain', persistent: true, protected: false, warning: BASIC_TEXT_WARNING };
     }
     return { kind: 'os-keychain', persistent: true, protected: true };
-  }
-
-  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(fn, fn);
-    this.queue = run.catch(() => undefined);
-    return run;
   }
 
   private async read(): Promise<Entries> {

@@ -1,6 +1,8 @@
 /**
  * profiles.json in the data dir: `{ "version": 1, "profiles": [...] }`. Writes are atomic
- * (temp file, fsync, rename) and serialized within the process. A missing file is an empty
+ * (temp file, fsync, rename) and serialized within the process and across processes (the app,
+ * the web door and the CLI share the data dir: each change reads and writes under a file lock,
+ * so none overwrites another's). A missing file is an empty
  * store; a corrupt file or one from a newer Sluice is a typed error and is never replaced:
  * every write reads the file first, so saving refuses until the user resolves it.
  */
@@ -9,6 +11,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { SluiceError } from '../../api/errors';
 import { writeFileAtomic, type AtomicWriteHooks } from '../../util/atomic-write';
+import { ExclusiveFile } from '../../util/file-lock';
 import { Profile } from './profile';
 
 /** The file name in the data dir. */
@@ -24,13 +27,16 @@ const StoreFile = z.object({ version: z.literal(PROFILES_VERSION), profiles: z.a
 /** Reads and writes the profile file of one data dir. */
 export class ProfileStore {
   readonly path: string;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly file: ExclusiveFile;
 
   constructor(
     dataDir: string,
     private readonly hooks: AtomicWriteHooks = {},
+    /** How long a change waits for another process's lock before PROFILE_STORE_BUSY. */
+    private readonly lockWaitMs = 10_000,
   ) {
     this.path = path.join(dataDir, PROFILES_FILE);
+    this.file = new ExclusiveFile(this.path, () => new SluiceError('PROFILE_STORE_BUSY', { details: { path: this.path } }), lockWaitMs);
   }
 
   /** Every profile, in the order saved. */
@@ -50,7 +56,7 @@ export class ProfileStore {
    * store's lock so concurrent changes in this process never lose each other.
    */
   mutate<T>(change: (profiles: Profile[]) => { profiles: Profile[]; result: T }): Promise<T> {
-    return this.exclusive(async () => {
+    return this.file.run(async () => {
       const { profiles, result } = change(await this.read());
       const file = StoreFile.parse({ version: PROFILES_VERSION, profiles });
       await writeFileAtomic(this.path, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600, hooks: this.hooks });
@@ -63,7 +69,7 @@ export class ProfileStore {
    * afresh; only ever on the user's request. Returns the new path, or null when the file was fine.
    */
   setAside(now = new Date()): Promise<string | null> {
-    return this.exclusive(async () => {
+    return this.file.run(async () => {
       try {
         await this.read();
         return null;
@@ -74,12 +80,6 @@ export class ProfileStore {
       await rename(this.path, target);
       return target;
     });
-  }
-
-  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(fn, fn);
-    this.queue = run.catch(() => undefined);
-    return run;
   }
 
   private corrupt(reason: string, issues?: Array<{ path: string; message: string }>): SluiceError {

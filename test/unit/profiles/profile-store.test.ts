@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lock } from 'proper-lockfile';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SluiceError } from '../../../app/api/errors';
 import { PROFILES_FILE, ProfileStore } from '../../../app/connections/profiles/profile-store';
@@ -64,6 +65,37 @@ describe('ProfileStore', () => {
     expect(new Set(ids).size).toBe(40);
   });
 
+  it('loses no change when several processes write the same data dir at once', { timeout: 60_000 }, async () => {
+    const run = (tag: string) =>
+      new Promise<void>((resolve, reject) =>
+        execFile(process.execPath, ['--import', 'tsx', path.join(here, 'fixtures', 'add-profiles.ts'), dir, tag, '15'], { timeout: 50_000 }, (err, _stdout, stderr) =>
+          err ? reject(new Error(`${tag}: ${stderr || err.message}`)) : resolve(),
+        ),
+      );
+    await Promise.all(['p1', 'p2', 'p3', 'p4'].map(run));
+    const ids = (await new ProfileStore(dir).list()).map((p) => p.id);
+    expect(ids).toHaveLength(60);
+    expect(new Set(ids).size).toBe(60);
+    // The lock is given back: nothing of it is left next to the file.
+    expect((await readdir(dir)).sort()).toEqual([PROFILES_FILE]);
+  });
+
+  it('answers PROFILE_STORE_BUSY while another process holds the lock, and takes over a dead holder’s stale lock', async () => {
+    await add(new ProfileStore(dir), 'first');
+    const release = await lock(file, { realpath: false });
+    const busy = await errorOf(add(new ProfileStore(dir, {}, 300), 'blocked'));
+    expect(busy.code).toBe('PROFILE_STORE_BUSY');
+    expect(busy.details?.path).toBe(file);
+    await release();
+    await add(new ProfileStore(dir, {}, 300), 'after');
+    // A holder that died without giving the lock back: its lock stops being refreshed and goes stale.
+    await mkdir(`${file}.lock`);
+    const old = new Date(Date.now() - 60_000);
+    await utimes(`${file}.lock`, old, old);
+    await add(new ProfileStore(dir, {}, 300), 'stale');
+    expect((await new ProfileStore(dir).list()).map((p) => p.id)).toEqual(['first', 'after', 'stale']);
+  });
+
   it('keeps the old file intact when the process is killed between temp write and rename', async () => {
     await add(new ProfileStore(dir), 'kept-1', 'Kept');
     const before = await readFile(file);
@@ -80,6 +112,10 @@ describe('ProfileStore', () => {
     expect(await readFile(file)).toEqual(before);
     const store = new ProfileStore(dir);
     expect((await store.list()).map((p) => p.id)).toEqual(['kept-1']);
+    // The killed writer held the lock; nobody refreshes it any more, so after 10 s it is stale. Age it instead of waiting.
+    expect((await stat(`${file}.lock`)).isDirectory()).toBe(true);
+    const old = new Date(Date.now() - 60_000);
+    await utimes(`${file}.lock`, old, old);
     // And the store keeps working beside the leftover.
     await add(store, 'after-1');
     expect((await store.list()).map((p) => p.id)).toEqual(['kept-1', 'after-1']);
