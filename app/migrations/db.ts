@@ -76,12 +76,12 @@ export const ELAPSED_IN_TRANSACTION = Symbol('elapsed-in-transaction');
 
 /**
  * MySQL's counterpart: the time since the one-round-trip script of a migration set
- * `@sluice_t0` (MYSQL_SCRIPT_T0, sent right after the dirty mark). NOW(6) is taken per statement.
+ * `@sluice_t0` (MYSQL_SCRIPT_T0, sent right after the dirty mark). UTC_TIMESTAMP(6) is taken per statement, in UTC so a migration that changes time_zone does not skew it.
  */
 export const ELAPSED_IN_SCRIPT = Symbol('elapsed-in-script');
 
 /** Starts the clock that ELAPSED_IN_SCRIPT reads. */
-export const MYSQL_SCRIPT_T0 = 'SET @sluice_t0 = NOW(6)';
+export const MYSQL_SCRIPT_T0 = 'SET @sluice_t0 = UTC_TIMESTAMP(6)';
 
 /** Milliseconds measured by Sluice, or by the database inside the migration's transaction or script. */
 export type Duration = number | typeof ELAPSED_IN_TRANSACTION | typeof ELAPSED_IN_SCRIPT;
@@ -121,7 +121,7 @@ export function inlineMysql(command: SqlCommand): string {
   const text = command.sql.replace(/\?/g, () => {
     if (i >= command.params.length) throw new Error('more placeholders than values in a history command');
     const value = command.params[i++];
-    if (value === ELAPSED_IN_SCRIPT) return 'ROUND(TIMESTAMPDIFF(MICROSECOND, @sluice_t0, NOW(6)) / 1000)';
+    if (value === ELAPSED_IN_SCRIPT) return 'ROUND(TIMESTAMPDIFF(MICROSECOND, @sluice_t0, UTC_TIMESTAMP(6)) / 1000)';
     return mysqlLiteral(value);
   });
   if (i !== command.params.length) throw new Error('more values than placeholders in a history command');

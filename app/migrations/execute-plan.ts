@@ -207,7 +207,8 @@ export async function executePlan(ctx: ExecuteContext, steps: readonly PlanStep[
 
 /** Runs commands in one transaction where the database has them for DML (both do). */
 export async function runAtomically(db: Db, commands: readonly SqlCommand[]): Promise<void> {
-  await exec(db, plain('BEGIN'));
+  // START TRANSACTION: BEGIN opens a block under MariaDB's sql_mode=ORACLE; PostgreSQL takes both.
+  await exec(db, plain('START TRANSACTION'));
   try {
     for (const command of commands) await exec(db, command);
     await exec(db, plain('COMMIT'));

@@ -4,7 +4,7 @@
  * last, and the two marks between migrations k and k+1 share one transaction and one text with
  * the statements around them:
  *
- *   [k's last statement] BEGIN; [k's last statement if it only changes rows]; k clean; k+1 dirty;
+ *   [k's last statement] START TRANSACTION; [k's last statement if it only changes rows]; k clean; k+1 dirty;
  *   COMMIT; start k+1's clock; k+1's first statement
  *
  * Every other statement travels alone. So a migration costs no more round trips or commits than
@@ -124,7 +124,8 @@ export class MysqlChain {
       const last: Piece | null = tail.last === null ? null : { kind: 'statement', link: tail.link, index: n, sql: tail.last };
       lastInTransaction = last !== null && isRowChange(tail.last as string);
       if (last && !lastInTransaction) pieces.push(last);
-      pieces.push({ kind: 'begin', sql: 'BEGIN' });
+      // START TRANSACTION, not BEGIN: under MariaDB's sql_mode=ORACLE (which a migration may set) BEGIN opens a block.
+      pieces.push({ kind: 'begin', sql: 'START TRANSACTION' });
       if (last && lastInTransaction) pieces.push(last);
       // One statement for both marks where the format has it, else the clean rows then the dirty mark.
       const both = next ? (history.advance?.(this.doneContext(), tail.link.m, next.m, tail.link.direction, ELAPSED_IN_SCRIPT) ?? null) : null;
@@ -211,8 +212,9 @@ export class MysqlChain {
     // The history write failed. A last statement that shared its transaction was rolled back with it.
     const undone = lastInTransaction ? { statementIndex: n, statement: tail.last } : { statementIndex: null, statement: null };
     await this.markFailed(link, { direction: link.direction, ...undone, error: `history update failed: ${error.message}` });
+    // Rolled back on transactional tables (InnoDB); a row change on MyISAM, Aria or MEMORY stays.
     const message = lastInTransaction
-      ? `recording it in the history failed, and its last statement, which shares that transaction, was rolled back: ${error.message}`
+      ? `recording it in the history failed, and its last statement, which shares that transaction, was rolled back with it (unless its table is not transactional, such as MyISAM: check its rows): ${error.message}`
       : `its statements ran, but recording it in the history failed: ${error.message}`;
     return new ChainFailure(link.step, new StepFailure(new SluiceError(error.code, { message, details: error.details }), undone.statementIndex, undone.statement));
   }

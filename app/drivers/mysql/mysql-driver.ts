@@ -80,8 +80,15 @@ function isOkPacket(result: unknown): boolean {
   return typeof result === 'object' && result !== null && result.constructor?.name === 'ResultSetHeader';
 }
 
-function coreConnection(conn: mysql.Connection): { query(sql: string): StreamingQuery } {
-  return (conn as unknown as { connection: { query(sql: string): StreamingQuery } }).connection;
+/** mysql2's core connection: runs callback-less queries and reports a lost connection as 'error' or 'end'. */
+interface CoreConnection {
+  query(sql: string): StreamingQuery;
+  on(event: 'error' | 'end', listener: (err?: unknown) => void): unknown;
+  removeListener(event: 'error' | 'end', listener: (err?: unknown) => void): unknown;
+}
+
+function coreConnection(conn: mysql.Connection): CoreConnection {
+  return (conn as unknown as { connection: CoreConnection }).connection;
 }
 
 class MysqlSession implements DriverSession {
@@ -129,16 +136,37 @@ class MysqlSession implements DriverSession {
    * One text, one round trip; results are read as they arrive (rows are not kept). The server
    * stops at the first failing statement, and mysql2's result index at that moment is the number
    * of results (so of pieces, one result each) that completed. `onProgress` hears, as the server's
-   * answers arrive, how many pieces have completed so far.
+   * answers arrive, how many pieces have completed so far. A connection lost on the way settles
+   * it with CONNECTION_LOST and `completed: null` (where the server stopped is unknown).
    */
   runScript(pieces: readonly string[], onProgress?: (completed: number) => void): Promise<ScriptOutcome> {
     if (!this.multipleStatements) return Promise.reject(new Error('runScript needs a session opened with multipleStatements'));
     if (pieces.length === 0) return Promise.resolve({ completed: 0, error: null });
     // A newline before each `;` ends a trailing line comment of the piece before it.
     const text = pieces.join('\n;\n');
+    const core = coreConnection(this.conn);
     return new Promise((resolve) => {
       let settled = false;
-      const query = coreConnection(this.conn).query(text);
+      const settle = (outcome: ScriptOutcome) => {
+        if (settled) return;
+        settled = true;
+        core.removeListener('error', onLost);
+        core.removeListener('end', onLost);
+        if (outcome.error?.code === 'CONNECTION_LOST') this.lostSignal.fire(outcome.error);
+        resolve(outcome);
+      };
+      // mysql2 tells only the connection (not a query without a callback) that the connection is gone.
+      const onLost = (err?: unknown) => {
+        const error = classifyQueryError(err instanceof Error ? err : new Error('Connection lost'), this.secrets);
+        settle({ completed: null, error: error.code === 'CONNECTION_LOST' ? error : new SluiceError('CONNECTION_LOST', { details: { raw: error.message } }) });
+      };
+      if (this.closed || innerStream(this.conn).destroyed) {
+        onLost();
+        return;
+      }
+      core.on('error', onLost);
+      core.on('end', onLost);
+      const query = core.query(text);
       if (onProgress) {
         // An OK packet completes the piece at the result index; a result set's columns mean every piece before it completed.
         query.on('result', (result) => {
@@ -149,18 +177,11 @@ class MysqlSession implements DriverSession {
         });
       }
       query.on('error', (err) => {
-        if (settled) return;
-        settled = true;
-        const index = query._resultIndex;
         const error = classifyQueryError(err, this.secrets);
-        if (error.code === 'CONNECTION_LOST') this.lostSignal.fire(error);
-        resolve({ completed: typeof index === 'number' ? index : null, error });
+        const index = query._resultIndex;
+        settle({ completed: error.code === 'CONNECTION_LOST' || typeof index !== 'number' ? null : index, error });
       });
-      query.on('end', () => {
-        if (settled) return;
-        settled = true;
-        resolve({ completed: pieces.length, error: null });
-      });
+      query.on('end', () => settle({ completed: pieces.length, error: null }));
     });
   }
 

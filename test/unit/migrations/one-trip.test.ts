@@ -59,7 +59,7 @@ describe('MySQL literals', () => {
     expect(() => inlineMysqlParams('SELECT ?', [])).toThrow();
     expect(() => inlineMysqlParams('SELECT 1', [1])).toThrow();
     expect(inlineMysql({ sql: 'UPDATE h SET ms = COALESCE(?, ms) WHERE id = ?', params: [ELAPSED_IN_SCRIPT, '1'] })).toBe(
-      "UPDATE h SET ms = COALESCE(ROUND(TIMESTAMPDIFF(MICROSECOND, @sluice_t0, NOW(6)) / 1000), ms) WHERE id = '1'",
+      "UPDATE h SET ms = COALESCE(ROUND(TIMESTAMPDIFF(MICROSECOND, @sluice_t0, UTC_TIMESTAMP(6)) / 1000), ms) WHERE id = '1'",
     );
   });
 });
