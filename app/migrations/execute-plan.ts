@@ -84,7 +84,8 @@ async function runInTransaction(ctx: ExecuteContext, hctx: HistoryContext, m: Lo
 }
 
 async function runStepwise(ctx: ExecuteContext, hctx: HistoryContext, m: LocalMigration, direction: 'up' | 'down', statements: string[], started: number): Promise<void> {
-  const run = (commands: SqlCommand[]) => commands.reduce<Promise<unknown>>((p, c) => p.then(() => exec(ctx.db, c)), Promise.resolve());
+  // A mark of several statements (golang-migrate's DELETE and INSERT) is written whole or not at all.
+  const run = (commands: SqlCommand[]) => (commands.length > 1 ? runAtomically(ctx.db, commands) : commands[0] ? exec(ctx.db, commands[0]) : Promise.resolve());
   await run(ctx.format.history.markStarted(hctx, m, direction));
   const doneCtx = { ...hctx, started: true };
   for (let i = 0; i < statements.length; i++) {
@@ -94,6 +95,8 @@ async function runStepwise(ctx: ExecuteContext, hctx: HistoryContext, m: LocalMi
       await ctx.db.session.run(sql);
     } catch (err) {
       const error = asSluiceError(err);
+      // A transaction the migration opened itself ends here, undone, before the dirty mark is written.
+      await ctx.db.session.run('ROLLBACK').catch(() => undefined);
       const mark: DirtyMark = { direction, statementIndex: i + 1, statement: sql, error: error.message };
       await run(ctx.format.history.markFailed(doneCtx, m, mark)).catch(() => undefined);
       throw new StepFailure(error, i + 1, sql);

@@ -134,8 +134,11 @@ export class MysqlChain {
       commit = pieces.push({ kind: 'commit', sql: 'COMMIT' }) - 1;
       if (last) this.statementEvent(tail.link, n, tail.last as string);
     } else if (next) {
-      // The first migration: its dirty mark commits on its own (autocommit) before statement 1.
+      // The first migration: its dirty mark commits before statement 1, all of it or none
+      // (golang-migrate's is a DELETE and an INSERT: alone, a crash between them would empty the table).
+      pieces.push({ kind: 'begin', sql: 'START TRANSACTION' });
       for (const command of history.markStarted(this.c.history, next.m, next.direction)) pieces.push({ kind: 'mark', sql: inlineMysql(command) });
+      commit = pieces.push({ kind: 'commit', sql: 'COMMIT' }) - 1;
     }
     const first = next?.statements[0];
     if (next) {
@@ -181,7 +184,10 @@ export class MysqlChain {
     // Without a next migration the text ended with COMMIT, which answered: nothing else failed.
     if (!next) return nextStarted;
     // No tail and the dirty mark itself failed: nothing of the migration ran; the run stops with the error.
-    if (!tail && failed?.kind === 'mark') throw error;
+    if (!tail && at <= commit) {
+      await exec(this.c.history.db, plain('ROLLBACK')).catch(() => undefined);
+      throw error;
+    }
     if (failed?.kind === 'statement') {
       await this.markFailed(next, { direction: next.direction, statementIndex: 1, statement: failed.sql, error: error.message });
       throw new ChainFailure(next.step, new StepFailure(error, 1, failed.sql));

@@ -1,7 +1,9 @@
 /**
  * Splits a migration into statements with a real SQL splitter (quotes, dollar quotes, comments,
- * MySQL's DELIMITER), drops comment-only pieces, and unwraps a file-level BEGIN … COMMIT:
- * Sluice runs each migration in its own transaction, and a COMMIT inside would end it early.
+ * MySQL's DELIMITER), drops comment-only pieces (MySQL's executable comments `/*! … *\/` are code,
+ * as mysqldump writes them), and on PostgreSQL unwraps a file-level BEGIN … COMMIT: Sluice runs
+ * each migration in its own transaction there, and a COMMIT inside would end it early. On MySQL
+ * the author's own transaction is kept, since nothing else would make those statements atomic.
  */
 import { mysqlSplitterOptions, postgreSplitterOptions, splitQuery, type SplitterOptions } from 'dbgate-query-splitter';
 import type { Dialect } from '../connections/connection-config';
@@ -22,6 +24,9 @@ function codeStart(piece: string, dialect: Dialect): number {
       const end = piece.indexOf('\n', i);
       if (end === -1) return n;
       i = end + 1;
+    } else if (dialect === 'mysql' && (piece.startsWith('/*!', i) || piece.startsWith('/*M!', i))) {
+      // MySQL and MariaDB run the inside of an executable comment: it is code.
+      return i;
     } else if (piece.startsWith('/*', i)) {
       let depth = 1;
       i += 2;
@@ -49,7 +54,7 @@ export function splitStatements(sql: string, dialect: Dialect): string[] {
     .filter((s) => s.code !== '');
   const first = statements[0];
   const last = statements[statements.length - 1];
-  if (statements.length >= 2 && first && last && BEGIN.test(first.code) && COMMIT.test(last.code)) {
+  if (dialect === 'postgres' && statements.length >= 2 && first && last && BEGIN.test(first.code) && COMMIT.test(last.code)) {
     statements.shift();
     statements.pop();
   }

@@ -3,7 +3,8 @@
  * run ends as a failure, never hangs or passes for a success); a migration that switches to
  * sql_mode=ORACLE, where BEGIN opens a block (the history transaction still works); a migration
  * that changes time_zone (its execution time stays true); and a last row change on a MyISAM table
- * when the history write fails (the run does not claim it was undone).
+ * when the history write fails (the run does not claim it was undone); mysqldump's executable
+ * comments run; and a transaction the migration writes itself stays a transaction.
  */
 import { describe, expect, inject, it } from 'vitest';
 import { cliEnv, dbUrl, envelope, freshDatabase, queryIn, sluice, sluiceProcess, tablesIn, writeFolder } from './support/migrate-cli';
@@ -84,5 +85,26 @@ describe('the MySQL chain at its edges', () => {
     expect(Number((await queryIn(server, db, 'SELECT count(*) AS n FROM counts'))[0]?.n)).toBe(1);
     expect(outcome.error.message).toMatch(/unless its table is not transactional/);
     expect(outcome.error.statementIndex).toBe(3);
+  });
+
+  it('runs executable comments and keeps the transaction a migration opens itself', async () => {
+    const db = await freshDatabase(server, 'chain_dump');
+    const url = dbUrl(harness, server, db);
+    const dir = writeFolder({
+      // As mysqldump writes them: the server runs what is inside /*! … */.
+      'V1__dump.sql': '/*!40101 SET @saved_mode = @@sql_mode */;\nCREATE TABLE t (id int PRIMARY KEY);\n/*!50001 CREATE VIEW v AS SELECT 1 AS one */;\n',
+      // All or nothing, as written: the failing third statement takes the first insert with it.
+      'V2__atomic.sql': 'START TRANSACTION;\nINSERT INTO t VALUES (1);\nINSERT INTO missing VALUES (2);\nCOMMIT;\n',
+    });
+    const run = await sluice(['migrate', 'up', url, '--dir', dir, '--format', 'flyway', '--yes', '--json'], env);
+    expect(run.code).toBe(1);
+    expect(await tablesIn(server, db)).toEqual(expect.arrayContaining(['t', 'v']));
+    expect((await queryIn(server, db, 'SELECT one FROM v')).map((r) => Number(r.one))).toEqual([1]);
+    const outcomes = envelope(run).error.details.result.outcomes;
+    expect(outcomes[0]).toMatchObject({ id: '1', status: 'success' });
+    expect(outcomes[1]).toMatchObject({ id: '2', status: 'error', error: { statementIndex: 3 } });
+    expect(await queryIn(server, db, 'SELECT id FROM t')).toEqual([]);
+    const status = envelope(await sluice(['migrate', 'status', url, '--dir', dir, '--format', 'flyway', '--json'], env));
+    expect(status.value.migrations[1]).toMatchObject({ status: 'dirty', dirty: { statementIndex: 3 } });
   });
 });
