@@ -25,7 +25,9 @@ async function ensureTables(db: Db, format: SqlFormat): Promise<Set<string>> {
   const tables = await existingTables(db, [format.history.table, SLUICE_TABLE]);
   if (!tables.has(format.history.table) || (!tables.has(SLUICE_TABLE) && format.name !== 'flyway')) {
     const commands = format.history.ensure(db);
-    for (const command of commands) await exec(db, command);
+    // PostgreSQL: one text, one implicit transaction, one commit (every ensure command is parameterless DDL).
+    if (db.dialect === 'postgres' && commands.every((c) => c.params.length === 0)) await db.session.run(commands.map((c) => c.sql).join(';\n'));
+    else for (const command of commands) await exec(db, command);
     // Every ensure command is CREATE TABLE IF NOT EXISTS: the tool's table exists now, and Sluice's when ensure creates it.
     tables.add(format.history.table);
     const sluiceDdl = createSluiceTable(db).sql;
