@@ -442,3 +442,56 @@ test.describe('postgres', () => {
     expect(await adminQuery(server, "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'django_migrations'", { database: db })).toEqual([{ n: 0 }]);
   });
 });
+
+test.describe('postgres', () => {
+  test('a Flyway repeatable migration: marked as such, never offered for rollback, pending again when its file changes', async ({ page, sluice }, testInfo) => {
+    test.setTimeout(120_000);
+    const harness = harnessFromEnv();
+    const server = harness.postgres;
+    const db = await scratchDatabase(server, 'e2e_flyway_repeatable');
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'sluice-e2e-flyway-'));
+    try {
+      await writeFile(path.join(dir, 'V1__items.sql'), 'CREATE TABLE items (id integer PRIMARY KEY, name text);\n');
+      await writeFile(path.join(dir, 'R__item_names.sql'), 'CREATE OR REPLACE VIEW item_names AS SELECT name FROM items;\n');
+      await page.goto(sluice.url);
+      const panel = await openMigrations(page, ENGINES[0]!.url(server, harness.certs.ca, db), server.password);
+      await loadFolder(panel, dir);
+      await expect(panel.getByTestId('migration-format')).toHaveText('Flyway');
+      await expectAll(panel, 2, 'pending');
+      await expect(row(panel, 'R__item_names')).toContainText('R__item_names');
+
+      await panel.getByTestId('apply-all').click();
+      await page.getByTestId('confirm-run').click();
+      const run = panel.getByTestId('run-panel');
+      await expect(run.getByTestId('run-summary')).toHaveText('Applied 2 migrations', { timeout: 60_000 });
+      await expectAll(panel, 2, 'applied');
+
+      const details = panel.getByTestId('migration-details');
+      await row(panel, 'R__item_names').click();
+      await expect(details.getByTestId('repeatable-flag')).toBeVisible();
+      await expect(details.getByTestId('rollback-to-here')).toHaveCount(0);
+      await expect(details.getByTestId('rollback-through')).toHaveCount(0);
+
+      // The file changes: the repeatable migration is pending again (not "modified") and the next apply runs it.
+      await writeFile(path.join(dir, 'R__item_names.sql'), 'CREATE OR REPLACE VIEW item_names AS SELECT name, id FROM items;\n');
+      await panel.getByTestId('migrations-load').click();
+      await expect(row(panel, 'R__item_names')).toHaveAttribute('data-status', 'pending');
+      await expect(row(panel, '1')).toHaveAttribute('data-status', 'applied');
+      await row(panel, 'R__item_names').click();
+      await expect(details.getByTestId('repeatable-changed')).toBeVisible();
+      await shot(page, testInfo, 'flyway-repeatable-changed');
+      await panel.getByTestId('apply-all').click();
+      await page.getByTestId('confirm-run').click();
+      await expect(run.getByTestId('run-summary')).toHaveText('Applied 1 migration', { timeout: 60_000 });
+      await expectAll(panel, 2, 'applied');
+      const history = await adminQuery(server, 'SELECT version, description FROM flyway_schema_history ORDER BY installed_rank', { database: db });
+      expect(history.map((r) => [r.version, r.description])).toEqual([
+        ['1', 'items'],
+        [null, 'item names'],
+        [null, 'item names'],
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

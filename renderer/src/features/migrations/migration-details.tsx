@@ -96,7 +96,11 @@ export function MigrationDetails({ migration, format, source, actions }: { migra
               no transaction
             </span>
           ) : null}
-          {!migration.reversible ? (
+          {migration.repeatable ? (
+            <span className="mig-flag mig-flag-muted" title="Flyway repeatable migration: runs after the versioned ones, again whenever its file changes, and is never rolled back." data-testid="repeatable-flag">
+              repeatable
+            </span>
+          ) : !migration.reversible ? (
             <span className="mig-flag" title="No down script (Django: an operation without a reverse); it cannot be rolled back.">
               irreversible
             </span>
@@ -115,6 +119,11 @@ export function MigrationDetails({ migration, format, source, actions }: { migra
       </header>
 
       {migration.status === 'modified' || migration.status === 'missing' ? <p className="mig-details-meaning">{STATUS_MEANING[migration.status]}</p> : null}
+      {migration.repeatable && migration.status === 'pending' && migration.appliedChecksum !== null ? (
+        <p className="mig-details-meaning" data-testid="repeatable-changed">
+          Its file changed since it last ran: the next apply runs it again.
+        </p>
+      ) : null}
 
       {dirty ? (
         <div className="mig-dirty" role="note" data-testid="dirty-details">

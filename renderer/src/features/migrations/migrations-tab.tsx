@@ -96,9 +96,10 @@ export function MigrationsTabView({ tab }: { tab: MigrationsTab }) {
     report && selected
       ? {
           applyTo: selected.status === 'pending' ? planRun(report.format, migrations, { direction: 'up', to: selected.id }) : null,
-          rollbackTo: selected.status === 'applied' || selected.status === 'modified' ? unlessEmpty(planRun(report.format, migrations, { direction: 'down', to: selected.id })) : null,
+          // Repeatable migrations are never rolled back.
+          rollbackTo: !selected.repeatable && (selected.status === 'applied' || selected.status === 'modified') ? unlessEmpty(planRun(report.format, migrations, { direction: 'down', to: selected.id })) : null,
           rollbackThrough:
-            selected.status === 'applied' || selected.status === 'modified' ? planRun(report.format, migrations, { direction: 'down', to: rollbackThroughTarget(report.format, migrations, selected.id) }) : null,
+            !selected.repeatable && (selected.status === 'applied' || selected.status === 'modified') ? planRun(report.format, migrations, { direction: 'down', to: rollbackThroughTarget(report.format, migrations, selected.id) }) : null,
           enabled: canRun,
           onRun: (plan) => setDialog({ kind: 'confirm', plan }),
           onResolve: () => setDialog({ kind: 'resolve', id: selected.id }),
