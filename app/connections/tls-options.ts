@@ -51,9 +51,14 @@ async function loadCa(source: CaSource): Promise<string | string[]> {
   }
 }
 
+/** PKCS#8 `ENCRYPTED PRIVATE KEY`, or a traditional PEM with `Proc-Type: 4,ENCRYPTED`. */
+const ENCRYPTED_KEY = /-----BEGIN ENCRYPTED PRIVATE KEY-----|^Proc-Type:\s*4,\s*ENCRYPTED/m;
+
 async function loadClientCert(cert: ClientCertificate | undefined): Promise<Pick<tls.ConnectionOptions, 'cert' | 'key'>> {
   if (!cert) return {};
   const [certPem, keyPem] = await Promise.all([readTlsFile(cert.certPath, 'client certificate'), readTlsFile(cert.keyPath, 'client key')]);
+  // Said before connecting, plainly; Node would otherwise fail inside the handshake with a decoder error.
+  if (ENCRYPTED_KEY.test(keyPem)) throw new SluiceError('CLIENT_KEY_ENCRYPTED', { details: { path: cert.keyPath } });
   return { cert: certPem, key: keyPem };
 }
 
