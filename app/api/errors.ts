@@ -19,8 +19,12 @@ export const ERROR_CATALOG = {
   SERVER_REQUIRES_TLS: { message: 'The server only accepts encrypted connections.', hint: 'Set the SSL mode to verify-full (or at least require).' },
   SERVER_NO_TLS: { message: 'The server does not offer TLS.', hint: 'Enable TLS on the server, or choose SSL mode disable only on a trusted network.' },
   CLIENT_KEY_ENCRYPTED: {
-    message: 'The client key is encrypted with a passphrase, which Sluice cannot use yet.',
-    hint: 'Write an unencrypted copy readable only by you (openssl pkey -in key.pem -out key-plain.pem; chmod 600 key-plain.pem) and point sslkey at it.',
+    message: 'The client key is encrypted with a passphrase, and none was given.',
+    hint: 'Add sslpassword=<passphrase> to the connection URL (saved profiles cannot hold it yet), or write an unencrypted copy readable only by you (openssl pkey -in key.pem -out key-plain.pem; chmod 600 key-plain.pem) and point sslkey at it.',
+  },
+  CLIENT_KEY_PASSPHRASE_WRONG: {
+    message: 'The passphrase does not decrypt the client key.',
+    hint: 'Check sslpassword; it must be the passphrase the key file was encrypted with.',
   },
   TLS_FILE_UNREADABLE: { message: 'A certificate or key file could not be read.', hint: 'Check the path and the file permissions.' },
   AUTH_FAILED: { message: 'The server rejected the user name or password.', hint: 'Check the credentials; managed clusters often use a per-user password shown once.' },

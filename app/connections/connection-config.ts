@@ -33,6 +33,8 @@ export interface ConnectionConfig {
   database: string;
   user: string;
   password?: string;
+  /** libpq's sslpassword: decrypts an encrypted client key. A secret, held only in memory. */
+  sslPassword?: string;
   ssl: SslConfig;
   connectTimeoutMs: number;
   /** Ask the server for a read-only session (replicas). */

@@ -1,6 +1,6 @@
 /**
  * Reads a connection URL the way libpq and the MySQL client read theirs:
- * `sslmode`/`sslrootcert`/`sslcert`/`sslkey` (libpq) and `ssl-mode`/`ssl-ca`/`ssl-cert`/`ssl-key`
+ * `sslmode`/`sslrootcert`/`sslcert`/`sslkey`/`sslpassword` (libpq) and `ssl-mode`/`ssl-ca`/`ssl-cert`/`ssl-key`
  * (MySQL) keep the meaning their own tools give them. Errors never echo the password.
  */
 import os from 'node:os';
@@ -131,6 +131,9 @@ export function parseConnectionUrl(input: string): ConnectionConfig {
     connectTimeoutMs: parseTimeout(param(params, 'connect_timeout', 'connect-timeout')),
   };
   if (password !== undefined) config.password = password;
+  // libpq's sslpassword, for an encrypted client key (a secret, like the password).
+  const sslPassword = param(params, 'sslpassword');
+  if (sslPassword !== undefined) config.sslPassword = sslPassword;
   if (hostaddr !== undefined) config.hostaddr = hostaddr;
   return config;
 }

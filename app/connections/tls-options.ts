@@ -2,6 +2,7 @@
  * Turns an SslConfig into Node TLS options. Each mode verifies exactly what libpq says it
  * verifies; `rejectUnauthorized: false` is reached only by the explicit require/prefer modes.
  */
+import { createPrivateKey } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import tls from 'node:tls';
 import { SluiceError } from '../api/errors';
@@ -54,29 +55,36 @@ async function loadCa(source: CaSource): Promise<string | string[]> {
 /** PKCS#8 `ENCRYPTED PRIVATE KEY`, or a traditional PEM with `Proc-Type: 4,ENCRYPTED`. */
 const ENCRYPTED_KEY = /-----BEGIN ENCRYPTED PRIVATE KEY-----|^Proc-Type:\s*4,\s*ENCRYPTED/m;
 
-async function loadClientCert(cert: ClientCertificate | undefined): Promise<Pick<tls.ConnectionOptions, 'cert' | 'key'>> {
+async function loadClientCert(cert: ClientCertificate | undefined, passphrase: string | undefined): Promise<Pick<tls.ConnectionOptions, 'cert' | 'key' | 'passphrase'>> {
   if (!cert) return {};
   const [certPem, keyPem] = await Promise.all([readTlsFile(cert.certPath, 'client certificate'), readTlsFile(cert.keyPath, 'client key')]);
+  if (!ENCRYPTED_KEY.test(keyPem)) return { cert: certPem, key: keyPem };
   // Said before connecting, plainly; Node would otherwise fail inside the handshake with a decoder error.
-  if (ENCRYPTED_KEY.test(keyPem)) throw new SluiceError('CLIENT_KEY_ENCRYPTED', { details: { path: cert.keyPath } });
-  return { cert: certPem, key: keyPem };
+  if (passphrase === undefined || passphrase === '') throw new SluiceError('CLIENT_KEY_ENCRYPTED', { details: { path: cert.keyPath } });
+  try {
+    createPrivateKey({ key: keyPem, format: 'pem', passphrase });
+  } catch {
+    throw new SluiceError('CLIENT_KEY_PASSPHRASE_WRONG', { details: { path: cert.keyPath } });
+  }
+  return { cert: certPem, key: keyPem, passphrase };
 }
 
 /**
  * Resolves TLS options for `ssl`, verifying the certificate against `verifyHost`
- * (the host name the user typed, even when connecting to a hostaddr).
+ * (the host name the user typed, even when connecting to a hostaddr); `sslPassword` decrypts an
+ * encrypted client key.
  * Returns null for `disable`.
  */
-export async function resolveTls(ssl: SslConfig, verifyHost: string): Promise<ResolvedTls | null> {
+export async function resolveTls(ssl: SslConfig, verifyHost: string, sslPassword?: string): Promise<ResolvedTls | null> {
   switch (ssl.mode) {
     case 'disable':
       return null;
     case 'prefer':
     case 'require':
       // Encrypts, verifies nothing: exactly libpq's require. The report says so.
-      return { options: { ...(await loadClientCert(ssl.clientCert)), rejectUnauthorized: false }, caVerified: false, hostnameVerified: false };
+      return { options: { ...(await loadClientCert(ssl.clientCert, sslPassword)), rejectUnauthorized: false }, caVerified: false, hostnameVerified: false };
     case 'verify-ca': {
-      const [ca, client] = await Promise.all([loadCa(ssl.ca), loadClientCert(ssl.clientCert)]);
+      const [ca, client] = await Promise.all([loadCa(ssl.ca), loadClientCert(ssl.clientCert, sslPassword)]);
       return {
         options: { ...client, ca, rejectUnauthorized: true, checkServerIdentity: () => undefined },
         caVerified: true,
@@ -84,7 +92,7 @@ export async function resolveTls(ssl: SslConfig, verifyHost: string): Promise<Re
       };
     }
     case 'verify-full': {
-      const [ca, client] = await Promise.all([loadCa(ssl.ca), loadClientCert(ssl.clientCert)]);
+      const [ca, client] = await Promise.all([loadCa(ssl.ca), loadClientCert(ssl.clientCert, sslPassword)]);
       return {
         options: {
           ...client,

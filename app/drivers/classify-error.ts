@@ -120,7 +120,7 @@ export function classifyConnectError(err: unknown, config: ConnectionConfig): Sl
   const noClientCert = config.ssl.mode === 'disable' || !config.ssl.clientCert;
   // A server that asks for a certificate we did not send, then refuses the handshake: say which is missing.
   if (code === 'TLS_CLIENT_CERT_REJECTED' && noClientCert) code = 'CLIENT_CERT_REQUIRED';
-  const raw = scrubSecrets(errorMessages(err), [config.password]);
+  const raw = scrubSecrets(errorMessages(err), [config.password, config.sslPassword]);
   const where = `${config.host}:${config.port}`;
   const codes = errorCodes(err);
   const details = { raw, server: where, ...(codes.length ? { driverCode: codes[0] } : {}) };

@@ -197,6 +197,7 @@ export class ProfileService {
     if ('url' in target) {
       const config = resolveUrlTarget(target.url, { explicit: target.password, env: this.deps.env, readOnly: target.readOnly });
       this.log.scrubber.register(config.password);
+      this.log.scrubber.register(config.sslPassword);
       return config;
     }
     if ('draft' in target) return this.resolveDraft(target);

@@ -17,13 +17,14 @@ import { inlineMysqlParams } from './mysql-literal';
 const TYPE_NAMES = mysql.Types as unknown as Record<number, string>;
 
 function sslOptions(tls: ResolvedTls): Record<string, unknown> {
-  const { ca, cert, key } = tls.options;
+  const { ca, cert, key, passphrase } = tls.options;
   // mysql2 checks identity with tls.checkServerIdentity against the host it dialled (servername for
   // names, the socket's address for IPs); verifyIdentity turns that on only for verify-full.
   return {
     ...(ca ? { ca } : {}),
     ...(cert ? { cert } : {}),
     ...(key ? { key } : {}),
+    ...(passphrase ? { passphrase } : {}),
     rejectUnauthorized: tls.caVerified,
     verifyIdentity: tls.hostnameVerified,
   };
@@ -247,7 +248,7 @@ export const mysqlDriver: Driver = {
   dialect: 'mysql',
   supportsTransactionalDdl: false,
   async connect(config, options = {}) {
-    const tls = await resolveTls(config.ssl, config.host);
+    const tls = await resolveTls(config.ssl, config.host, config.sslPassword);
     let opened: { conn: mysql.Connection; server: ServerReport };
     try {
       opened = await open(config, tls, options);
@@ -258,6 +259,6 @@ export const mysqlDriver: Driver = {
       if (config.ssl.mode !== 'prefer' || code !== 'SERVER_NO_TLS') throw err;
       opened = await open(config, null, options);
     }
-    return new MysqlSession(opened.conn, opened.server, [config.password], options.multipleStatements === true);
+    return new MysqlSession(opened.conn, opened.server, [config.password, config.sslPassword], options.multipleStatements === true);
   },
 };

@@ -155,7 +155,7 @@ export const postgresDriver: Driver = {
   dialect: 'postgres',
   supportsTransactionalDdl: true,
   async connect(config) {
-    const tls = await resolveTls(config.ssl, config.host);
+    const tls = await resolveTls(config.ssl, config.host, config.sslPassword);
     let opened: { client: pg.Client; server: ServerReport };
     try {
       opened = await open(config, tls);
@@ -164,6 +164,6 @@ export const postgresDriver: Driver = {
       if (config.ssl.mode !== 'prefer' || (err as { code?: string }).code !== 'SERVER_NO_TLS') throw err;
       opened = await open(config, null);
     }
-    return new PostgresSession(opened.client, opened.server, [config.password]);
+    return new PostgresSession(opened.client, opened.server, [config.password, config.sslPassword]);
   },
 };

@@ -59,6 +59,13 @@ describe('parseConnectionUrl', () => {
     expect(c.hostaddr).toBe('10.0.0.5');
   });
 
+  it('reads sslpassword, the passphrase of an encrypted client key, apart from the SSL settings that profiles keep', () => {
+    const c = parseConnectionUrl('mysql://u@db/db?ssl-cert=/c.pem&ssl-key=/k.pem&sslpassword=a%26b%20c');
+    expect(c.sslPassword).toBe('a&b c');
+    expect(JSON.stringify(c.ssl)).not.toContain('a&b c');
+    expect(parseConnectionUrl('postgres://u@h/db').sslPassword).toBeUndefined();
+  });
+
   it('refuses a certificate without its key', () => {
     expect(errorOf(() => parseConnectionUrl('postgres://u@h/db?sslcert=/c.pem')).code).toBe('INVALID_URL');
   });

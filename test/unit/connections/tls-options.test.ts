@@ -1,4 +1,4 @@
-/** Client keys for TLS: an encrypted key is refused before connecting, with a typed error that says what to do. */
+/** Client keys for TLS: an encrypted key needs its passphrase (sslpassword); without it, or with a wrong one, a typed error before connecting. */
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -36,5 +36,15 @@ describe('client keys', () => {
     expect(error).toBeInstanceOf(SluiceError);
     expect(error).toMatchObject({ code: 'CLIENT_KEY_ENCRYPTED', details: { path: clientCert.keyPath } });
     expect((error as SluiceError).hint).toMatch(/openssl pkey/);
+  });
+
+  it('decrypts an encrypted key with its passphrase, and refuses a wrong one as CLIENT_KEY_PASSPHRASE_WRONG', async () => {
+    const pem = privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'right one' }).toString();
+    const clientCert = await keyFile(pem);
+    const resolved = await resolveTls({ mode: 'require', clientCert }, 'db.example', 'right one');
+    expect(resolved?.options).toMatchObject({ key: pem, passphrase: 'right one' });
+    const wrong = await resolveTls({ mode: 'require', clientCert }, 'db.example', 'wrong one').catch((err: unknown) => err);
+    expect(wrong).toMatchObject({ code: 'CLIENT_KEY_PASSPHRASE_WRONG', details: { path: clientCert.keyPath } });
+    expect(JSON.stringify(wrong)).not.toContain('wrong one');
   });
 });
