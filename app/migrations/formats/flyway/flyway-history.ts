@@ -54,7 +54,10 @@ const DDL: Record<Db['dialect'], string[]> = {
 /** Types whose successful row means the version is applied. */
 const APPLY_TYPES = new Set(['SQL', 'JDBC', 'SPRING_JDBC', 'SCRIPT', 'CUSTOM']);
 
-function appendRow(ctx: HistoryContext, m: LocalMigration, type: 'SQL' | 'UNDO_SQL', success: boolean, durationMs: Duration, atRank?: number): SqlCommand {
+const COLUMNS = '(installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)';
+
+/** A row's values after installed_rank, as placeholders (PostgreSQL: numbered from 1, each cast) and their parameters. */
+function rowValues(ctx: HistoryContext, m: LocalMigration, type: 'SQL' | 'UNDO_SQL', success: boolean, durationMs: Duration): { placeholders: string; params: unknown[] } {
   const undo = type === 'UNDO_SQL';
   const script = (undo ? m.downFile : m.file) ?? '';
   // Flyway's checksum of the script this row records: the undo file's for UNDO_SQL rows.
@@ -71,28 +74,27 @@ function appendRow(ctx: HistoryContext, m: LocalMigration, type: 'SQL' | 'UNDO_S
   ];
   // In INSERT … SELECT PostgreSQL types an untyped parameter as text, so each one is cast.
   const placeholders = values.map(([, t], i) => (ctx.db.dialect === 'postgres' ? `$${i + 1}::${t}` : '?')).join(', ');
-  if (atRank !== undefined) {
-    // The row of a rank this run already holds (advanceRows).
-    return {
-      sql: `INSERT INTO ${TABLE} (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success) VALUES (${atRank}, ${placeholders})`,
-      params: values.map(([v]) => v),
-    };
-  }
+  return { placeholders, params: values.map(([v]) => v) };
+}
+
+/**
+ * The rank for a new row when the run read the table under the migration lock (no MAX() over the
+ * table per row: a concurrent writer outside the lock would meet a primary-key error, not a gap);
+ * a dirty row's rank is remembered so its completion finds it by key. Null when unknown.
+ */
+function takeRank(ctx: HistoryContext, m: LocalMigration, type: 'SQL' | 'UNDO_SQL', success: boolean): number | null {
   const next = ctx.memo[NEXT_RANK];
-  if (typeof next === 'number') {
-    // The run read the table under the migration lock, so the next rank is known: no MAX() over the
-    // table per row (a concurrent writer outside the lock would meet a primary-key error, not a gap).
-    ctx.memo[NEXT_RANK] = next + 1;
-    if (!success) ctx.memo[markKey(m, type)] = next;
-    return {
-      sql: `INSERT INTO ${TABLE} (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success) VALUES (${next}, ${placeholders})`,
-      params: values.map(([v]) => v),
-    };
-  }
-  return {
-    sql: `INSERT INTO ${TABLE} (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success) SELECT COALESCE(MAX(installed_rank), 0) + 1, ${placeholders} FROM ${TABLE}`,
-    params: values.map(([v]) => v),
-  };
+  if (typeof next !== 'number') return null;
+  ctx.memo[NEXT_RANK] = next + 1;
+  if (!success) ctx.memo[markKey(m, type)] = next;
+  return next;
+}
+
+function appendRow(ctx: HistoryContext, m: LocalMigration, type: 'SQL' | 'UNDO_SQL', success: boolean, durationMs: Duration): SqlCommand {
+  const { placeholders, params } = rowValues(ctx, m, type, success, durationMs);
+  const rank = takeRank(ctx, m, type, success);
+  if (rank !== null) return { sql: `INSERT INTO ${TABLE} ${COLUMNS} VALUES (${rank}, ${placeholders})`, params };
+  return { sql: `INSERT INTO ${TABLE} ${COLUMNS} SELECT COALESCE(MAX(installed_rank), 0) + 1, ${placeholders} FROM ${TABLE}`, params };
 }
 
 /** Where this run wrote the failed row of a migration (its dirty mark). */
@@ -144,12 +146,13 @@ function advanceRows(ctx: HistoryContext, done: LocalMigration, next: LocalMigra
   const type = direction === 'up' ? 'SQL' : 'UNDO_SQL';
   const rank = ctx.memo[markKey(done, type)];
   if (ctx.db.dialect !== 'mysql' || typeof rank !== 'number' || typeof ctx.memo[NEXT_RANK] !== 'number') return null;
-  const doneRow = appendRow(ctx, done, type, true, durationMs, rank);
-  const nextRow = appendRow(ctx, next, type, false, 0);
+  const doneRow = rowValues(ctx, done, type, true, durationMs);
+  const nextRow = rowValues(ctx, next, type, false, 0);
+  const nextRank = takeRank(ctx, next, type, false) as number;
   const matches = `installed_rank = ${rank} AND version <=> VALUES(version) AND type = VALUES(type) AND success = 0`;
   return [
     {
-      sql: `${doneRow.sql}, ${nextRow.sql.slice(nextRow.sql.indexOf('VALUES') + 'VALUES'.length).trim()} ON DUPLICATE KEY UPDATE installed_rank = IF(installed_rank = ${rank}, installed_rank, ${rank}), execution_time = IF(${matches}, VALUES(execution_time), execution_time), success = IF(${matches}, VALUES(success), success)`,
+      sql: `INSERT INTO ${TABLE} ${COLUMNS} VALUES (${rank}, ${doneRow.placeholders}), (${nextRank}, ${nextRow.placeholders}) ON DUPLICATE KEY UPDATE installed_rank = IF(installed_rank = ${rank}, installed_rank, ${rank}), execution_time = IF(${matches}, VALUES(execution_time), execution_time), success = IF(${matches}, VALUES(success), success)`,
       params: [...doneRow.params, ...nextRow.params],
     },
   ];
