@@ -1,6 +1,6 @@
 /** Starts the private MariaDB 10.11 group: a TLS-only primary, its GTID replica, and an expired-certificate twin. */
 import { randomBytes } from 'node:crypto';
-import { chmod, copyFile, mkdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { adminQuery } from './admin.js';
 import { startDaemon } from './daemon.js';
@@ -8,6 +8,7 @@ import type { DbServerInfo, HarnessCerts } from './harness-info.js';
 import { DURABLE_STORAGE_ARGS, MARIADBD, STORAGE_ARGS, mariadbTemplate, userArgs } from './mariadb-template.js';
 import { copyTree, giveTo, serverUser, toolEnv } from './os-user.js';
 import type { RunScope } from './run-scope.js';
+import { copyServerCerts } from './server-certs.js';
 import { trace } from './trace.js';
 
 /** The three MariaDB servers of a run. */
@@ -43,19 +44,6 @@ function serverInfo(port: number, password: string, socket: string): DbServerInf
     certUser: 'sluice_cert',
     adminUrl: `mysql://root@localhost/mysql?socket=${encodeURIComponent(socket)}`,
   };
-}
-
-async function copyServerCerts(certs: HarnessCerts, tls: string): Promise<void> {
-  const files: Array<[string, string]> = [
-    [certs.ca, 'ca.pem'],
-    [certs.serverCert, 'server.pem'],
-    [certs.serverKey, 'server-key.pem'],
-    [certs.expiredCert, 'server-expired.pem'],
-    [certs.expiredKey, 'server-expired-key.pem'],
-  ];
-  for (const [from, to] of files) await copyFile(from, join(tls, to));
-  await chmod(join(tls, 'server-key.pem'), 0o600);
-  await chmod(join(tls, 'server-expired-key.pem'), 0o600);
 }
 
 async function startReplication(primary: DbServerInfo, replica: DbServerInfo, replPassword: string, ca: string): Promise<void> {

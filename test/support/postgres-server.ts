@@ -1,6 +1,6 @@
 /** Starts the private PostgreSQL 15 group: a TLS-only primary, its streaming replica, and an expired-certificate twin. */
 import { randomBytes } from 'node:crypto';
-import { appendFile, chmod, copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { adminQuery } from './admin.js';
@@ -9,6 +9,7 @@ import type { DbServerInfo, HarnessCerts } from './harness-info.js';
 import { copyTree, giveTo, serverUser, toolEnv } from './os-user.js';
 import { PG_BIN, postgresTemplate } from './postgres-template.js';
 import type { RunScope } from './run-scope.js';
+import { copyServerCerts } from './server-certs.js';
 import { trace } from './trace.js';
 
 /** The three PostgreSQL servers of a run. */
@@ -82,20 +83,6 @@ function serverInfo(port: number, password: string, run: string): DbServerInfo {
     certUser: 'sluice_cert',
     adminUrl: `postgresql://postgres@localhost/postgres?host=${encodeURIComponent(run)}&port=${port}`,
   };
-}
-
-async function copyServerCerts(certs: HarnessCerts, tls: string): Promise<void> {
-  const files: Array<[string, string]> = [
-    [certs.ca, 'ca.pem'],
-    [certs.serverCert, 'server.pem'],
-    [certs.serverKey, 'server-key.pem'],
-    [certs.expiredCert, 'server-expired.pem'],
-    [certs.expiredKey, 'server-expired-key.pem'],
-  ];
-  for (const [from, to] of files) await copyFile(from, join(tls, to));
-  // PostgreSQL refuses a key readable by anyone but its owner.
-  await chmod(join(tls, 'server-key.pem'), 0o600);
-  await chmod(join(tls, 'server-expired-key.pem'), 0o600);
 }
 
 /** Waits until the replica streams from the primary and has replayed everything the primary has written so far. */
