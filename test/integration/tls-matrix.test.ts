@@ -3,13 +3,13 @@
  * the code a user is shown. The same suite runs for PostgreSQL and MariaDB.
  */
 import { chmod, copyFile, mkdtemp } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createCore } from '../../app/core';
 import type { DbServerInfo } from '../support/harness-info';
 import { urlFor, type UrlOptions } from './support/urls';
+import { freePorts } from '../support/free-ports';
 
 const harness = inject('harness');
 const core = createCore({ version: 'test', dataDir: os.tmpdir() });
@@ -27,14 +27,6 @@ async function expectCode(server: DbServerInfo, opts: UrlOptions, code: string, 
     expect(JSON.stringify(res)).not.toContain(server.password);
   }
   return res;
-}
-
-async function closedPort(): Promise<number> {
-  const srv = net.createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const port = (srv.address() as net.AddressInfo).port;
-  await new Promise((r) => srv.close(r));
-  return port;
 }
 
 for (const [server, expired] of [
@@ -108,7 +100,7 @@ for (const [server, expired] of [
     });
 
     it('reports a closed port as UNREACHABLE', async () => {
-      await expectCode(server, { ca: certs.ca, port: await closedPort() }, 'UNREACHABLE');
+      await expectCode(server, { ca: certs.ca, port: (await freePorts(1))[0] as number }, 'UNREACHABLE');
     });
 
     it('reports an unreadable CA file as TLS_FILE_UNREADABLE', async () => {

@@ -1,20 +1,12 @@
 /** `sluice profiles …` and `sluice check --profile`, run in-process against a temp data dir. */
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../../app/cli';
+import { freePorts } from '../../support/free-ports';
 
 const PASSWORD = 'S3cret!pass-word';
-
-async function closedPort(): Promise<number> {
-  const srv = net.createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const port = (srv.address() as net.AddressInfo).port;
-  await new Promise((r) => srv.close(r));
-  return port;
-}
 
 describe('sluice profiles', () => {
   let dataDir: string;
@@ -89,7 +81,7 @@ describe('sluice profiles', () => {
   });
 
   it('checks a saved profile, taking the password from PGPASSWORD, and never prints it', async () => {
-    const port = await closedPort();
+    const port = (await freePorts(1))[0] as number;
     expect(await run(['profiles', 'add', `postgresql://app@127.0.0.1:${port}/app?sslmode=require&connect_timeout=2`, '--name', 'local'])).toBe(0);
     expect(await run(['check', '--profile', 'local', '--json'], { PGPASSWORD: PASSWORD })).toBe(1);
     expect(JSON.parse(out[0] as string).error.code).toBe('UNREACHABLE');

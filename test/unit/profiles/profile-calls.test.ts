@@ -1,6 +1,5 @@
 /** profiles.* and profile targets through the core's dispatch, as a door calls them. */
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -11,16 +10,9 @@ import { createCore, type Core } from '../../../app/core';
 import { Logger } from '../../../app/logging/logger';
 import { MemorySecretStore } from '../../../app/secrets/memory-secret-store';
 import { makeInput } from './fixtures/profiles';
+import { freePorts } from '../../support/free-ports';
 
 const PASSWORD = 'Tr0ub4dor&3-horse';
-
-async function closedPort(): Promise<number> {
-  const srv = net.createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const port = (srv.address() as net.AddressInfo).port;
-  await new Promise((r) => srv.close(r));
-  return port;
-}
 
 describe('profiles through the core', () => {
   let dir: string;
@@ -157,7 +149,7 @@ describe('profiles through the core', () => {
   });
 
   it('connects with the saved password and reports failures without it', async () => {
-    const port = await closedPort();
+    const port = (await freePorts(1))[0] as number;
     const { profile } = await value<{ profile: Profile }>('profiles.save', makeInput({ host: '127.0.0.1', port, password: PASSWORD, connectTimeoutMs: 2_000 }));
     expect(await code('connections.check', { profileId: profile.id })).toBe('UNREACHABLE');
     expect(await code('sessions.open', { profileId: profile.id, replicaId: 'r-nope' })).toBe('PROFILE_NOT_FOUND');
