@@ -200,9 +200,8 @@ export async function executePlan(ctx: ExecuteContext, steps: readonly PlanStep[
     await chain?.finish();
   } catch (err) {
     if (!(err instanceof ChainFailure)) throw err;
-    const step = steps[err.step] as PlanStep;
-    const script = step.direction === 'up' ? step.migration.up : step.migration.down;
-    outcomes[err.step] = failureOutcome(step.migration, err.failure, script ? splitStatements(script.sql, 'mysql').length : 0, false);
+    const { step, m, statements } = err.link;
+    outcomes[step] = failureOutcome(m, err.failure, statements.length, false);
     return { direction, outcomes, ok: false };
   }
   return { direction, outcomes, ok: true };

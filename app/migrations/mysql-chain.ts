@@ -38,7 +38,7 @@ export interface ChainLink {
 /** A failed migration of the chain; the run stops there. */
 export class ChainFailure extends Error {
   constructor(
-    readonly step: number,
+    readonly link: ChainLink,
     readonly failure: StepFailure,
   ) {
     super(failure.message);
@@ -106,7 +106,7 @@ export class MysqlChain {
     const { error } = await this.c.runScript([sql]);
     if (!error) return;
     await this.markFailed(link, { direction: link.direction, statementIndex: index, statement: sql, error: error.message });
-    throw new ChainFailure(link.step, new StepFailure(error, index, sql));
+    throw new ChainFailure(link, new StepFailure(error, index, sql));
   }
 
   /**
@@ -190,11 +190,11 @@ export class MysqlChain {
     }
     if (failed?.kind === 'statement') {
       await this.markFailed(next, { direction: next.direction, statementIndex: 1, statement: failed.sql, error: error.message });
-      throw new ChainFailure(next.step, new StepFailure(error, 1, failed.sql));
+      throw new ChainFailure(next, new StepFailure(error, 1, failed.sql));
     }
     // The clock, or a place the driver could not tell: the dirty mark stays, with the error.
     await this.markFailed(next, { direction: next.direction, statementIndex: null, statement: null, error: error.message });
-    throw new ChainFailure(next.step, new StepFailure(error, null, null));
+    throw new ChainFailure(next, new StepFailure(error, null, null));
   }
 
   /** The next link begins: its dirty mark is (about to be) committed and statement 1 is running. */
@@ -208,12 +208,12 @@ export class MysqlChain {
     const n = link.statements.length;
     if (failed?.kind === 'statement') {
       await this.markFailed(link, { direction: link.direction, statementIndex: n, statement: failed.sql, error: error.message });
-      return new ChainFailure(link.step, new StepFailure(error, n, failed.sql));
+      return new ChainFailure(link, new StepFailure(error, n, failed.sql));
     }
     if (failed === undefined) {
       // Where it stopped is unknown (the connection went, say): the dirty mark stays, with the error.
       await this.markFailed(link, { direction: link.direction, statementIndex: null, statement: null, error: error.message });
-      return new ChainFailure(link.step, new StepFailure(error, null, null));
+      return new ChainFailure(link, new StepFailure(error, null, null));
     }
     // The history write failed. A last statement that shared its transaction was rolled back with it.
     const undone = lastInTransaction ? { statementIndex: n, statement: tail.last } : { statementIndex: null, statement: null };
@@ -222,6 +222,6 @@ export class MysqlChain {
     const message = lastInTransaction
       ? `recording it in the history failed, and its last statement, which shares that transaction, was rolled back with it (unless its table is not transactional, such as MyISAM: check its rows): ${error.message}`
       : `its statements ran, but recording it in the history failed: ${error.message}`;
-    return new ChainFailure(link.step, new StepFailure(new SluiceError(error.code, { message, details: error.details }), undone.statementIndex, undone.statement));
+    return new ChainFailure(link, new StepFailure(new SluiceError(error.code, { message, details: error.details }), undone.statementIndex, undone.statement));
   }
 }
